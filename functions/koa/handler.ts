@@ -1,0 +1,4 @@
+import { createHandler } from '../../shared';
+import { createApp } from './app';
+
+export const handler = createHandler(createApp(), { basePath: '/koa' });

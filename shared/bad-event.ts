@@ -1,0 +1,30 @@
+/** An event the helper cannot turn into an HTTP request; answered 400 without running the app. */
+export class BadEventError extends Error {
+  override readonly name = 'BadEventError';
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads an optional string field: absent and null are undefined, anything but a string is a bad event. */
+export function readOptionalString(record: Record<string, unknown>, key: string): string | undefined {
+  const value = record[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new BadEventError(`${key} is not a string`);
+  return value;
+}
+
+export function readString(record: Record<string, unknown>, key: string): string {
+  const value = readOptionalString(record, key);
+  if (value === undefined) throw new BadEventError(`${key} is missing`);
+  return value;
+}
+
+/** Reads an optional map field (headers, query): absent and null are undefined. */
+export function readOptionalMap(record: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
+  const value = record[key];
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value)) throw new BadEventError(`${key} is not an object`);
+  return value;
+}

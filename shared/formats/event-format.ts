@@ -1,0 +1,53 @@
+import type { ALBResult, APIGatewayProxyResult, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { ProxySettings } from '../options';
+
+/** What an event says about the HTTP request, before any decoding: one shape for every format. */
+export interface EventRequest {
+  readonly method: string;
+  /** The path as the event gives it, stage already removed where the format puts it there. */
+  readonly path: string;
+  /** Encoded query string, without `?`. */
+  readonly query: string;
+  /** Node's `rawHeaders` form: name, value, name, value... */
+  readonly rawHeaders: string[];
+  readonly body: string | undefined;
+  readonly isBase64Encoded: boolean;
+  readonly sourceIp: string | undefined;
+}
+
+/** The app's response, ready to be written in any format. */
+export interface ResultParts {
+  readonly statusCode: number;
+  /** Lower-case names, values in order; `set-cookie` is in `cookies` instead. */
+  readonly headers: ReadonlyMap<string, readonly string[]>;
+  readonly cookies: readonly string[];
+  readonly body: string;
+  readonly isBase64Encoded: boolean;
+}
+
+export type ProxyResult = APIGatewayProxyResult | APIGatewayProxyStructuredResultV2 | ALBResult;
+
+/**
+ * One event source. Formats differ only in where the request's parts are and how headers and
+ * cookies go back; everything else (decoding, paths, binary, limits) is shared.
+ */
+export interface EventFormat {
+  readonly name: 'rest-v1' | 'http-v2' | 'alb';
+  /** Reads the request's parts; throws `BadEventError` when the event cannot be read. */
+  readRequest(event: Record<string, unknown>, settings: ProxySettings): EventRequest;
+  /** Writes the response as this format's result, in the header mode the event used. */
+  writeResult(parts: ResultParts, event: Record<string, unknown>, requestId: string | undefined): ProxyResult;
+}
+
+/** Single-value header maps join repeated values the way HTTP does. */
+export function joinHeaderValues(headers: ReadonlyMap<string, readonly string[]>): Record<string, string> {
+  const joined: Record<string, string> = {};
+  for (const [name, values] of headers) joined[name] = values.length === 1 ? (values[0] as string) : values.join(', ');
+  return joined;
+}
+
+export function listHeaderValues(headers: ReadonlyMap<string, readonly string[]>): Record<string, string[]> {
+  const lists: Record<string, string[]> = {};
+  for (const [name, values] of headers) lists[name] = [...values];
+  return lists;
+}

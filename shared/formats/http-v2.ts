@@ -1,0 +1,57 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { BadEventError, readOptionalMap, readOptionalString, readString } from '../bad-event';
+import { collectHeaders } from '../request-headers';
+import { encodeQuery, stripBasePath } from '../request-target';
+import { joinHeaderValues, type EventFormat } from './event-format';
+
+function readCookies(event: Record<string, unknown>): string[] {
+  const cookies = event['cookies'];
+  if (cookies === undefined || cookies === null) return [];
+  if (!Array.isArray(cookies) || !cookies.every((cookie) => typeof cookie === 'string')) {
+    throw new BadEventError('cookies is not a list of strings');
+  }
+  return cookies as string[];
+}
+
+/** HTTP API (payload 2.0) and Lambda Function URLs, which share its shape. */
+export const httpV2: EventFormat = {
+  name: 'http-v2',
+
+  readRequest(event, settings) {
+    const requestContext = readOptionalMap(event, 'requestContext') ?? {};
+    const http = readOptionalMap(requestContext, 'http') ?? {};
+    const stage = readOptionalString(requestContext, 'stage');
+    let path = readString(event, 'rawPath');
+    // A named stage's segment is in rawPath (unlike REST's path); the app's routes do not have it.
+    if (stage && stage !== '$default' && !settings.keepStage) path = stripBasePath(path, `/${stage}`);
+
+    const rawHeaders = collectHeaders(readOptionalMap(event, 'headers'));
+    const cookies = readCookies(event);
+    if (cookies.length > 0) {
+      const cookieHeader = cookies.join('; ');
+      if (/[\r\n\0]/.test(cookieHeader)) throw new BadEventError('a cookie contains CR, LF or NUL');
+      rawHeaders.push('cookie', cookieHeader);
+    }
+
+    return {
+      method: readString(http, 'method'),
+      path,
+      query: encodeQuery(readOptionalString(event, 'rawQueryString') ?? ''),
+      rawHeaders,
+      body: readOptionalString(event, 'body'),
+      isBase64Encoded: event['isBase64Encoded'] === true,
+      sourceIp: readOptionalString(http, 'sourceIp'),
+    };
+  },
+
+  writeResult(parts): APIGatewayProxyStructuredResultV2 {
+    const result: APIGatewayProxyStructuredResultV2 = {
+      statusCode: parts.statusCode,
+      headers: joinHeaderValues(parts.headers),
+      body: parts.body,
+      isBase64Encoded: parts.isBase64Encoded,
+    };
+    if (parts.cookies.length > 0) result.cookies = [...parts.cookies];
+    return result;
+  },
+};

@@ -1,0 +1,94 @@
+import { EventEmitter } from 'node:events';
+import type { ServerResponse } from 'node:http';
+
+type WriteCallback = (error?: Error | null) => void;
+
+/**
+ * The connection a Lambda invocation stands in for. Node's own `ServerResponse` writes the
+ * status line, headers and body to it exactly as to a TCP socket; it keeps the body bytes and
+ * skips the header block, which `readResponse` takes from `res._header` instead.
+ */
+export class InvocationSocket extends EventEmitter {
+  readonly remoteAddress: string | undefined;
+  readonly remotePort = 443;
+  /** API Gateway, Function URLs and ALB listeners are HTTPS: `req.protocol` says https. */
+  readonly encrypted = true;
+  /** Body parsers (on-finished) take an unreadable socket for a request whose body is gone. */
+  readonly readable = true;
+  writable = true;
+  destroyed = false;
+  readonly _writableState = { corked: 0 };
+  _httpMessage: ServerResponse | null = null;
+
+  /** Body chunks in the order written. */
+  readonly chunks: Buffer[] = [];
+  private headerCharsLeft = -1;
+
+  constructor(remoteAddress: string | undefined) {
+    super();
+    this.remoteAddress = remoteAddress;
+  }
+
+  write(data: string | Uint8Array, encoding?: BufferEncoding | WriteCallback | null, callback?: WriteCallback): boolean {
+    if (typeof encoding === 'function') {
+      callback = encoding;
+      encoding = undefined;
+    }
+    const header = this._httpMessage?._header;
+    // Before the header exists only informational answers (100 Continue, 103) are written: not ours to keep.
+    if (typeof header === 'string') {
+      if (this.headerCharsLeft === -1) this.headerCharsLeft = header.length;
+      if (this.headerCharsLeft > 0 && typeof data === 'string') {
+        const skipped = Math.min(this.headerCharsLeft, data.length);
+        this.headerCharsLeft -= skipped;
+        data = data.slice(skipped);
+      }
+      if (data.length > 0) {
+        this.chunks.push(typeof data === 'string' ? Buffer.from(data, encoding ?? 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      }
+    }
+    // A real socket calls back later, never inside write(); Node's response relies on that order.
+    if (callback) process.nextTick(callback);
+    return true;
+  }
+
+  /** The request body is pushed whole up front: there is nothing to start reading. */
+  resume(): this {
+    return this;
+  }
+  pause(): this {
+    return this;
+  }
+  cork(): void {}
+  uncork(): void {}
+  setTimeout(): this {
+    return this;
+  }
+  setNoDelay(): this {
+    return this;
+  }
+  setKeepAlive(): this {
+    return this;
+  }
+  address(): { address: string | undefined; port: number } {
+    return { address: this.remoteAddress, port: this.remotePort };
+  }
+  end(): this {
+    return this.destroy();
+  }
+
+  destroy(): this {
+    if (this.destroyed) return this;
+    this.destroyed = true;
+    this.writable = false;
+    process.nextTick(() => this.emit('close', false));
+    return this;
+  }
+}
+
+declare module 'node:http' {
+  interface OutgoingMessage {
+    /** The status line and header block Node wrote, or null before the head is sent. */
+    _header: string | null;
+  }
+}

@@ -1,0 +1,60 @@
+import type { ServerResponse } from 'node:http';
+import type { InvocationSocket } from './invocation-socket';
+
+// Hop-by-hop headers describe one connection; API Gateway makes its own.
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade']);
+
+/** The app's answer as bytes: status, headers by lower-case name, cookies apart, whole body. */
+export interface AppResponse {
+  readonly statusCode: number;
+  readonly headers: Map<string, string[]>;
+  readonly cookies: string[];
+  readonly body: Buffer;
+}
+
+/** Parses the header block Node wrote (`HTTP/1.1 200 OK\r\nName: value\r\n...\r\n\r\n`). */
+function readHeaderBlock(block: string, headers: Map<string, string[]>, cookies: string[]): void {
+  let start = block.indexOf('\r\n') + 2;
+  while (start < block.length) {
+    const end = block.indexOf('\r\n', start);
+    if (end <= start) break;
+    const colon = block.indexOf(':', start);
+    if (colon > start && colon < end) {
+      const name = block.slice(start, colon).toLowerCase();
+      const value = block.slice(colon + 1, end).trim();
+      if (name === 'set-cookie') cookies.push(value);
+      else if (!HOP_BY_HOP.has(name)) {
+        const values = headers.get(name);
+        if (values) values.push(value);
+        else headers.set(name, [value]);
+      }
+    }
+    start = end + 2;
+  }
+}
+
+/** Undoes chunked framing, which Node applies only when the app itself set `Transfer-Encoding: chunked`. */
+function removeChunkFraming(framed: Buffer): Buffer {
+  const chunks: Buffer[] = [];
+  let offset = 0;
+  while (offset < framed.length) {
+    const lineEnd = framed.indexOf('\r\n', offset, 'latin1');
+    if (lineEnd === -1) break;
+    const size = Number.parseInt(framed.toString('latin1', offset, lineEnd), 16);
+    if (!Number.isFinite(size) || size <= 0) break;
+    chunks.push(framed.subarray(lineEnd + 2, lineEnd + 2 + size));
+    offset = lineEnd + 2 + size + 2;
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Reads what the app wrote once its response has finished. */
+export function readResponse(res: ServerResponse, socket: InvocationSocket): AppResponse {
+  const headers = new Map<string, string[]>();
+  const cookies: string[] = [];
+  if (typeof res._header === 'string') readHeaderBlock(res._header, headers, cookies);
+  const chunks = socket.chunks;
+  let body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+  if (res.chunkedEncoding) body = removeChunkFraming(body);
+  return { statusCode: res.statusCode, headers, cookies, body };
+}

@@ -1,0 +1,41 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** A Node request listener: what `http.createServer` takes. An Express app is one. */
+export type RequestListener = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+/** A Koa application: its `callback()` is a request listener. */
+export interface KoaLikeApp {
+  callback(): RequestListener;
+}
+
+/** A Fastify instance: once ready, `routing` serves a Node request. */
+export interface FastifyLikeApp {
+  ready(): PromiseLike<unknown>;
+  routing(req: IncomingMessage, res: ServerResponse): void;
+}
+
+/** What `createHandler` can put behind Lambda. */
+export type App = RequestListener | KoaLikeApp | FastifyLikeApp;
+
+function isFastifyApp(app: App): app is FastifyLikeApp {
+  return typeof app === 'object' && typeof (app as FastifyLikeApp).routing === 'function' && typeof (app as FastifyLikeApp).ready === 'function';
+}
+
+function isKoaApp(app: App): app is KoaLikeApp {
+  return typeof app === 'object' && typeof (app as KoaLikeApp).callback === 'function';
+}
+
+/**
+ * Turns an app into a request listener once, at cold start. Fastify's plugins load in
+ * `ready()`, started here so that it overlaps the rest of the init phase; until it resolves
+ * the listener is a promise.
+ */
+export function resolveListener(app: App): RequestListener | Promise<RequestListener> {
+  if (isFastifyApp(app)) {
+    const routing: RequestListener = (req, res) => app.routing(req, res);
+    return Promise.resolve(app.ready()).then(() => routing);
+  }
+  if (isKoaApp(app)) return app.callback();
+  if (typeof app === 'function') return app;
+  throw new TypeError('createHandler needs an Express app, a Koa app, a Fastify instance or a (req, res) listener');
+}

@@ -1,0 +1,31 @@
+import { isUtf8 } from 'node:buffer';
+import type { ProxySettings } from './options';
+
+// text/*, JSON, XML and JavaScript, with their +json / +xml suffixes.
+const TEXT_MEDIA_TYPE = /^(?:text\/.+|application\/(?:json|xml|javascript|ecmascript|x-javascript)|[^/]+\/[^;]+\+(?:json|xml))$/;
+
+function mediaTypeOf(contentType: readonly string[] | undefined): string {
+  const value = contentType?.[0];
+  if (!value) return '';
+  const semicolon = value.indexOf(';');
+  return (semicolon === -1 ? value : value.slice(0, semicolon)).trim().toLowerCase();
+}
+
+/**
+ * Decides how the body travels in the result. Text only when the content type is a text type,
+ * there is no content-encoding and the bytes are valid UTF-8; anything else is base64, so a
+ * binary body is never corrupted. `binaryMediaTypes` and `textMediaTypes` settle it first.
+ */
+export function encodeBody(
+  body: Buffer,
+  headers: ReadonlyMap<string, readonly string[]>,
+  settings: ProxySettings,
+): { body: string; isBase64Encoded: boolean } {
+  if (body.length === 0) return { body: '', isBase64Encoded: false };
+  const mediaType = mediaTypeOf(headers.get('content-type'));
+  if (settings.isForcedBinary(mediaType)) return { body: body.toString('base64'), isBase64Encoded: true };
+  if (settings.isForcedText(mediaType)) return { body: body.toString('utf8'), isBase64Encoded: false };
+  const encoding = headers.get('content-encoding')?.[0]?.trim().toLowerCase();
+  const isText = (!encoding || encoding === 'identity') && TEXT_MEDIA_TYPE.test(mediaType) && isUtf8(body);
+  return isText ? { body: body.toString('utf8'), isBase64Encoded: false } : { body: body.toString('base64'), isBase64Encoded: true };
+}
