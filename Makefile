@@ -1,0 +1,44 @@
+# Thin wrappers over the commands README.md shows. `make local` and `make test` install first.
+FUNCTION ?= ExpressFunction
+EVENT ?= events/express-ping.json
+JEST_ARGS ?=
+
+.PHONY: install test lint build deploy invoke local local-sam delete smoke bench
+
+# npm ci again only when package-lock.json is newer than the last install.
+node_modules/.package-lock.json: package-lock.json
+	npm ci
+
+install: node_modules/.package-lock.json
+
+test: install
+	npm test -- $(JEST_ARGS)
+
+lint: install
+	npm run typecheck
+	npm run lint
+	cfn-lint template.yaml
+
+build:
+	sam build
+
+deploy: build
+	sam deploy --guided
+
+invoke: build
+	sam local invoke $(FUNCTION) -e $(EVENT)
+
+local: install
+	npm start
+
+local-sam: build
+	sam local start-api
+
+delete:
+	sam delete
+
+smoke: install
+	npm run smoke
+
+bench: install
+	npm run bench
