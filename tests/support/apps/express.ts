@@ -1,0 +1,63 @@
+import express, { type Request, type RequestHandler } from 'express';
+import { createApp } from '../../../functions/express/app';
+import {
+  BIG_BODY_BYTES,
+  GZIP_BYTES,
+  inspect,
+  PNG_BYTES,
+  readInvocationTwice,
+  SET_COOKIES,
+  writeChunks,
+} from './route-fixtures';
+import type { TestApp } from './test-app';
+
+export function expressTestApp(): TestApp {
+  const stats = { received: 0 };
+  const routes = express.Router();
+  const counted = (handler: RequestHandler): RequestHandler => (req, res, next) => {
+    stats.received += 1;
+    return handler(req, res, next);
+  };
+  const inspectRoute = counted((req: Request, res) => {
+    res.json(inspect(req, { query: req.query, ip: req.ip, protocol: req.protocol, body: Buffer.isBuffer(req.body) ? req.body : undefined }));
+  });
+  const rawBody = express.raw({ type: () => true, limit: '10mb' });
+
+  routes.all('/inspect', rawBody, inspectRoute);
+  routes.get('/', inspectRoute);
+  routes.get('/:first/:second', inspectRoute);
+  routes.get('/png', counted((_req, res) => void res.type('image/png').send(PNG_BYTES)));
+  routes.get(
+    '/cookies',
+    counted((_req, res) => {
+      res.setHeader('set-cookie', SET_COOKIES);
+      res.setHeader('x-cookie-count', SET_COOKIES.length);
+      res.json({ cookies: SET_COOKIES.length });
+    }),
+  );
+  routes.get(
+    '/boom',
+    counted(() => {
+      throw new Error('secret failure detail');
+    }),
+  );
+  routes.get(
+    '/boom-async',
+    counted(async () => {
+      await Promise.resolve();
+      throw new Error('secret failure detail');
+    }),
+  );
+  routes.get('/chunked', counted((req, res) => writeChunks(res, req.query['framing'] === 'explicit')));
+  routes.get('/hang', counted(() => undefined));
+  routes.get('/gzip', counted((_req, res) => void res.set('content-encoding', 'gzip').type('application/json').send(GZIP_BYTES)));
+  routes.get('/big', counted((_req, res) => void res.type('text/plain').send('x'.repeat(BIG_BODY_BYTES))));
+  routes.get(
+    '/slow-invocation',
+    counted(async (req, res) => {
+      res.json(await readInvocationTwice(req));
+    }),
+  );
+
+  return { framework: 'express', app: createApp(routes), stats };
+}

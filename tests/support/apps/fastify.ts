@@ -1,0 +1,75 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { createApp } from '../../../functions/fastify/app';
+import {
+  BIG_BODY_BYTES,
+  GZIP_BYTES,
+  inspect,
+  neverSettles,
+  PNG_BYTES,
+  readInvocationTwice,
+  SET_COOKIES,
+  writeChunks,
+} from './route-fixtures';
+import type { TestApp } from './test-app';
+
+type Route = (request: FastifyRequest, reply: FastifyReply) => unknown;
+
+export function fastifyTestApp(): TestApp {
+  const stats = { received: 0 };
+  const counted = (route: Route): Route => (request, reply) => {
+    stats.received += 1;
+    return route(request, reply);
+  };
+  const inspectRoute = counted(async (request) =>
+    inspect(request.raw, {
+      query: request.query,
+      ip: request.ip,
+      protocol: request.protocol,
+      body: Buffer.isBuffer(request.body) ? request.body : undefined,
+    }),
+  );
+
+  const routes: FastifyPluginAsync = async (app) => {
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+    app.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/inspect', handler: inspectRoute });
+    app.get('/', inspectRoute);
+    app.get('/:first/:second', inspectRoute);
+    app.get('/png', counted((_request, reply) => reply.type('image/png').send(PNG_BYTES)));
+    app.get(
+      '/cookies',
+      counted((_request, reply) => {
+        reply.header('set-cookie', SET_COOKIES);
+        reply.header('x-cookie-count', SET_COOKIES.length);
+        return reply.send({ cookies: SET_COOKIES.length });
+      }),
+    );
+    app.get(
+      '/boom',
+      counted(() => {
+        throw new Error('secret failure detail');
+      }),
+    );
+    app.get(
+      '/boom-async',
+      counted(async () => {
+        await Promise.resolve();
+        throw new Error('secret failure detail');
+      }),
+    );
+    app.get(
+      '/chunked',
+      counted((request, reply) => {
+        reply.hijack();
+        writeChunks(reply.raw, (request.query as Record<string, unknown>)['framing'] === 'explicit');
+      }),
+    );
+    app.get('/hang', counted(() => neverSettles()));
+    app.get('/gzip', counted((_request, reply) => reply.header('content-encoding', 'gzip').type('application/json').send(GZIP_BYTES)));
+    app.get('/big', counted((_request, reply) => reply.type('text/plain').send('x'.repeat(BIG_BODY_BYTES))));
+    app.get('/slow-invocation', counted((request) => readInvocationTwice(request.raw)));
+  };
+
+  return { framework: 'fastify', app: createApp(routes), stats };
+}

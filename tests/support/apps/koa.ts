@@ -1,0 +1,96 @@
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import { createApp } from '../../../functions/koa/app';
+import {
+  BIG_BODY_BYTES,
+  GZIP_BYTES,
+  inspect,
+  neverSettles,
+  PNG_BYTES,
+  readInvocationTwice,
+  SET_COOKIES,
+  writeChunks,
+} from './route-fixtures';
+import type { TestApp } from './test-app';
+
+async function readBody(ctx: Context): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of ctx.req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export function koaTestApp(): TestApp {
+  const stats = { received: 0 };
+  const routes = new Router();
+  const counted = (handler: (ctx: Context) => unknown) => async (ctx: Context) => {
+    stats.received += 1;
+    await handler(ctx);
+  };
+  const inspectRoute = counted(async (ctx) => {
+    const body = await readBody(ctx);
+    ctx.body = inspect(ctx.req, { query: ctx.query, ip: ctx.ip, protocol: ctx.protocol, body });
+  });
+
+  routes.all('/inspect', inspectRoute);
+  routes.get('/', inspectRoute);
+  routes.get('/:first/:second', inspectRoute);
+  routes.get(
+    '/png',
+    counted((ctx) => {
+      ctx.type = 'image/png';
+      ctx.body = PNG_BYTES;
+    }),
+  );
+  routes.get(
+    '/cookies',
+    counted((ctx) => {
+      ctx.set('set-cookie', SET_COOKIES);
+      ctx.res.setHeader('x-cookie-count', SET_COOKIES.length);
+      ctx.body = { cookies: SET_COOKIES.length };
+    }),
+  );
+  routes.get(
+    '/boom',
+    counted(() => {
+      throw new Error('secret failure detail');
+    }),
+  );
+  routes.get(
+    '/boom-async',
+    counted(async () => {
+      await Promise.resolve();
+      throw new Error('secret failure detail');
+    }),
+  );
+  routes.get(
+    '/chunked',
+    counted((ctx) => {
+      ctx.respond = false;
+      writeChunks(ctx.res, ctx.query['framing'] === 'explicit');
+    }),
+  );
+  routes.get('/hang', counted(() => neverSettles()));
+  routes.get(
+    '/gzip',
+    counted((ctx) => {
+      ctx.set('content-encoding', 'gzip');
+      ctx.type = 'application/json';
+      ctx.body = GZIP_BYTES;
+    }),
+  );
+  routes.get(
+    '/big',
+    counted((ctx) => {
+      ctx.type = 'text/plain';
+      ctx.body = 'x'.repeat(BIG_BODY_BYTES);
+    }),
+  );
+  routes.get(
+    '/slow-invocation',
+    counted(async (ctx) => {
+      ctx.body = await readInvocationTwice(ctx.req);
+    }),
+  );
+
+  return { framework: 'koa', app: createApp(routes), stats };
+}

@@ -1,0 +1,139 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { getInvocation, type LambdaHttpEvent } from '../../../shared';
+
+/**
+ * What the test routes answer, the same in every framework. Each framework's test routes
+ * (express.ts, koa.ts, fastify.ts) only wire these to its own router.
+ */
+
+/** A 1x1 PNG: its bytes are not valid UTF-8, so a text round trip would corrupt them. */
+export const PNG_BYTES = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Two cookies; the second's Expires has a comma, so joining or splitting on commas breaks it. */
+export const SET_COOKIES = ['session=abc123; Path=/; HttpOnly; Secure', 'theme=dark; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/'];
+
+export const GZIP_JSON = { compressed: true, items: [1, 2, 3] };
+export const GZIP_BYTES = gzipSync(Buffer.from(JSON.stringify(GZIP_JSON)));
+
+export const CHUNKS = ['first chunk|', 'second chunk|', 'x'.repeat(20_000), '|last chunk'];
+
+/** Bigger than Lambda's 6 MB response limit even as plain text. */
+export const BIG_BODY_BYTES = 6.5 * 1024 * 1024;
+
+/** Invocation headers a client might send to pose as another invocation. */
+export const SPOOF_HEADERS: [string, string][] = [
+  ['x-amzn-requestid', 'spoofed-request-id'],
+  ['x-amz-request-id', 'spoofed-request-id'],
+  ['lambda-runtime-aws-request-id', 'spoofed-request-id'],
+  ['x-amzn-trace-id', 'Root=1-spoofed'],
+];
+
+/** What `/inspect` answers: the request as the app received it. */
+export interface Inspection {
+  readonly method: string;
+  readonly url: string;
+  readonly path: string;
+  /** The query as the framework parsed it. */
+  readonly query: unknown;
+  readonly headers: Record<string, unknown>;
+  readonly rawHeaders: string[];
+  /** The body's bytes, base64. */
+  readonly body: string;
+  readonly ip: string | undefined;
+  readonly protocol: string;
+  readonly requestId: string | undefined;
+}
+
+export interface FrameworkView {
+  readonly query: unknown;
+  readonly ip: string | undefined;
+  readonly protocol: string;
+  readonly body: Buffer | undefined;
+}
+
+export function inspect(req: IncomingMessage, view: FrameworkView): Inspection {
+  const url = req.url ?? '';
+  const question = url.indexOf('?');
+  return {
+    method: req.method ?? '',
+    url,
+    path: question === -1 ? url : url.slice(0, question),
+    query: view.query,
+    headers: { ...req.headers },
+    rawHeaders: [...req.rawHeaders],
+    body: (view.body ?? Buffer.alloc(0)).toString('base64'),
+    ip: view.ip,
+    protocol: view.protocol,
+    requestId: getInvocation(req)?.context.awsRequestId,
+  };
+}
+
+/** The `x-probe` header of the event itself (not of the request), whatever its format. */
+function probeOf(event: LambdaHttpEvent): string | undefined {
+  const record = event as unknown as Record<string, Record<string, unknown> | undefined>;
+  for (const map of [record['headers'], record['multiValueHeaders']]) {
+    for (const [name, value] of Object.entries(map ?? {})) {
+      if (name.toLowerCase() === 'x-probe') return Array.isArray(value) ? String(value[0]) : String(value);
+    }
+  }
+  return undefined;
+}
+
+export interface InvocationReading {
+  readonly requestId: string | undefined;
+  readonly probe: string | undefined;
+}
+
+/** What `/slow-invocation` answers: the invocation read before and after awaiting. */
+export interface InvocationReport {
+  readonly before: InvocationReading;
+  readonly after: InvocationReading;
+  /** The `x-probe` header of the request itself. */
+  readonly requestProbe: string | undefined;
+}
+
+function readInvocation(req: IncomingMessage): InvocationReading {
+  const invocation = getInvocation(req);
+  return { requestId: invocation?.context.awsRequestId, probe: invocation && probeOf(invocation.event) };
+}
+
+export async function readInvocationTwice(req: IncomingMessage): Promise<InvocationReport> {
+  const before = readInvocation(req);
+  // Other invocations run while this one waits: a module-level "current invocation" would change.
+  await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 15)));
+  await new Promise((resolve) => setImmediate(resolve));
+  const after = readInvocation(req);
+  const header = req.headers['x-probe'];
+  return { before, after, requestProbe: Array.isArray(header) ? header[0] : header };
+}
+
+export const neverSettles = (): Promise<never> => new Promise<never>(() => undefined);
+
+/**
+ * Writes CHUNKS with one `res.write` each. With `explicitFraming` the app itself sets
+ * `Transfer-Encoding: chunked`, the one case where Node frames the body it writes.
+ */
+export function writeChunks(res: ServerResponse, explicitFraming: boolean): void {
+  const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8' };
+  if (explicitFraming) headers['transfer-encoding'] = 'chunked';
+  res.writeHead(200, headers);
+  const [first, ...rest] = CHUNKS;
+  res.write(first);
+  let index = 0;
+  // Later chunks in later ticks, as a streaming app writes them.
+  const writeNext = (): void => {
+    const chunk = rest[index];
+    index += 1;
+    if (chunk === undefined) {
+      res.end();
+      return;
+    }
+    res.write(chunk);
+    setImmediate(writeNext);
+  };
+  setImmediate(writeNext);
+}

@@ -1,0 +1,11 @@
+import type { App } from '../../../shared';
+
+export type FrameworkName = 'express' | 'koa' | 'fastify';
+
+/** An app built with `createApp(testRoutes)` from functions/<framework>/app.ts. */
+export interface TestApp {
+  readonly framework: FrameworkName;
+  readonly app: App;
+  /** How many requests reached a test route: a bad event must not add to it. */
+  readonly stats: { received: number };
+}

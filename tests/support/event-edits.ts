@@ -1,0 +1,47 @@
+import { isRecord } from './formats/format-fixture';
+
+/**
+ * Edits of a built event, for inputs API Gateway and ALB would never send but a test must: each
+ * returns a changed copy (events are never edited in place) and works on every format.
+ */
+
+function copy(event: Record<string, unknown>): Record<string, unknown> {
+  return structuredClone(event);
+}
+
+/** Sets a header in every header map the event has (`headers` and/or `multiValueHeaders`). */
+export function withHeader(name: string, value: unknown) {
+  return (event: Record<string, unknown>): Record<string, unknown> => {
+    const edited = copy(event);
+    if (isRecord(edited['headers'])) edited['headers'][name] = value;
+    if (isRecord(edited['multiValueHeaders'])) edited['multiValueHeaders'][name] = [value];
+    if (!isRecord(edited['headers']) && !isRecord(edited['multiValueHeaders'])) edited['headers'] = { [name]: value };
+    return edited;
+  };
+}
+
+/** Sets the body field to exactly this (null and '' included), or removes it when `undefined`. */
+export function withBody(body: string | null | undefined, isBase64Encoded = false) {
+  return (event: Record<string, unknown>): Record<string, unknown> => {
+    const edited = copy(event);
+    if (body === undefined) delete edited['body'];
+    else edited['body'] = body;
+    edited['isBase64Encoded'] = isBase64Encoded;
+    return edited;
+  };
+}
+
+/** Removes a field at a dotted path (`requestContext.http`). */
+export function without(path: string) {
+  return (event: Record<string, unknown>): Record<string, unknown> => {
+    const edited = copy(event);
+    const keys = path.split('.');
+    const last = keys.pop() as string;
+    let target: unknown = edited;
+    for (const key of keys) target = isRecord(target) ? target[key] : undefined;
+    if (isRecord(target)) delete target[last];
+    return edited;
+  };
+}
+
+export const replaceWith = (value: unknown) => (): unknown => value;
