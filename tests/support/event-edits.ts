@@ -45,3 +45,8 @@ export function without(path: string) {
 }
 
 export const replaceWith = (value: unknown) => (): unknown => value;
+
+/** Removes what names the method: `httpMethod` (v1, ALB) and `requestContext.http` (2.0). */
+export function withoutMethod(event: Record<string, unknown>): Record<string, unknown> {
+  return without('requestContext.http')(without('httpMethod')(event));
+}

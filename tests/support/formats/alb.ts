@@ -57,6 +57,7 @@ function albFixture(mode: HeaderMode): FormatFixture {
     },
     responseHeaderValues: (values) => (mode === 'multi' ? [...values] : [values.join(', ')]),
     carriesEveryCookie: mode === 'multi',
+    cookieField: mode === 'multi' ? 'multiValueHeaders' : 'headers',
     stageInPath: false,
     tellsSourceIp: false,
   };

@@ -29,6 +29,8 @@ export interface FormatFixture {
   responseHeaderValues(values: readonly string[]): string[];
   /** Whether every Set-Cookie reaches the client (ALB single-value mode can carry one). */
   readonly carriesEveryCookie: boolean;
+  /** Where the result carries Set-Cookie: a list in `multiValueHeaders` or `cookies`, one value in `headers`. */
+  readonly cookieField: 'multiValueHeaders' | 'cookies' | 'headers';
   /** Whether a named stage arrives inside the event's path (HTTP API `rawPath`). */
   readonly stageInPath: boolean;
   /** Whether the event tells the client's IP (ALB events do not). */

@@ -83,6 +83,7 @@ function payloadV2Fixture(name: 'http-v2' | 'function-url', endpoint: Endpoint):
     requestQuery: (pairs) => pairs.map(([key, value]) => [key, value]),
     responseHeaderValues: (values) => [values.join(', ')],
     carriesEveryCookie: true,
+    cookieField: 'cookies',
     stageInPath: name === 'http-v2',
     tellsSourceIp: true,
   };

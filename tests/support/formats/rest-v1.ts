@@ -63,6 +63,7 @@ export const restV1: FormatFixture = {
   requestQuery: (pairs) => pairs.map(([key, value]) => [key, value]),
   responseHeaderValues: (values) => [...values],
   carriesEveryCookie: true,
+  cookieField: 'multiValueHeaders',
   stageInPath: false,
   tellsSourceIp: true,
 };

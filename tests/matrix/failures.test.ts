@@ -1,0 +1,53 @@
+import { lambdaContext } from '../support/lambda-context';
+import { captureLogs, silenceConsoleErrors } from '../support/log-capture';
+import { CELL_ROWS, exchange, json } from '../support/matrix';
+import { request } from '../support/request-spec';
+import { leakedSecrets, SECRET_HEADERS, SECRETS } from '../support/secrets';
+
+const RESPONSE_LIMIT_BYTES = 6 * 1024 * 1024;
+
+describe.each(CELL_ROWS)('%s', (_name, cell) => {
+  const logs = captureLogs();
+  silenceConsoleErrors();
+  const withSecrets = { headers: SECRET_HEADERS, cookies: [SECRETS.cookie] };
+
+  it('an app that never answers gets 504 JSON before Lambda times out, and a log line naming the route', async () => {
+    // 700 ms left: the helper answers 500 ms before the end, so after about 200 ms.
+    const context = lambdaContext({ remainingMs: 700 });
+    const { result, response } = await exchange(cell, request({ path: '/hang', ...withSecrets }), { context });
+    expect(cell.format.shapeProblems(result)).toEqual([]);
+    expect(response.status).toBe(504);
+    expect(json(response)).toEqual({ message: expect.any(String) });
+    const lines = logs();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.json).toMatchObject({ level: 'ERROR', requestId: context.awsRequestId });
+    expect(lines[0]?.raw).toContain('/hang');
+    expect(leakedSecrets(lines)).toEqual([]);
+  });
+
+  it('a response over the 6 MB limit becomes a 500 JSON error and a log line naming its size', async () => {
+    const context = lambdaContext();
+    const { result, response } = await exchange(cell, request({ path: '/big', ...withSecrets }), { context });
+    expect(cell.format.shapeProblems(result)).toEqual([]);
+    expect(response.status).toBe(500);
+    expect(json(response)).toEqual({ message: 'Internal Server Error' });
+    const lines = logs();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.json).toMatchObject({ level: 'ERROR', requestId: context.awsRequestId });
+    const numbers = Object.values(lines[0]?.json ?? {}).filter((value): value is number => typeof value === 'number');
+    expect(numbers.some((bytes) => bytes > RESPONSE_LIMIT_BYTES)).toBe(true);
+    expect(leakedSecrets(lines)).toEqual([]);
+  });
+
+  it.each(['/boom', '/boom-async'])('%s: the handler resolves, the result is well-formed and the helper logs no secrets', async (path) => {
+    const { result } = await exchange(cell, request({ method: 'GET', path, ...withSecrets }));
+    expect(cell.format.shapeProblems(result)).toEqual([]);
+    expect(leakedSecrets(logs())).toEqual([]);
+  });
+
+  it('a response that fits the limit is not touched by it', async () => {
+    const { response } = await exchange(cell, request({ path: '/png' }));
+    expect(response.status).toBe(200);
+    expect(logs()).toEqual([]);
+  });
+});
