@@ -1,0 +1,30 @@
+import type { ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { HttpAnswer } from './read-lambda-result';
+
+/** The answers API Gateway gives on its own, without (or despite) the function. */
+export type GatewayError = 'missing-token' | 'too-large' | 'internal-error' | 'timed-out';
+
+const GATEWAY_ERRORS: Record<GatewayError, { statusCode: number; message: string; errorType: string }> = {
+  // A REST API answers an unknown path or method as if the caller lacked credentials.
+  'missing-token': { statusCode: 403, message: 'Missing Authentication Token', errorType: 'MissingAuthenticationTokenException' },
+  'too-large': { statusCode: 413, message: 'Request Too Long', errorType: 'RequestTooLarge' },
+  'internal-error': { statusCode: 502, message: 'Internal server error', errorType: 'InternalServerErrorException' },
+  'timed-out': { statusCode: 504, message: 'Endpoint request timed out', errorType: 'IntegrationTimeout' },
+};
+
+export function gatewayAnswer(error: GatewayError): HttpAnswer {
+  const { statusCode, message, errorType } = GATEWAY_ERRORS[error];
+  const headers = new Map([['Content-Type', ['application/json']], ['x-amzn-ErrorType', [errorType]]]);
+  return { statusCode, headers, body: Buffer.from(JSON.stringify({ message })) };
+}
+
+/** Sends an answer with the headers API Gateway adds to every response. */
+export function sendAnswer(response: ServerResponse, answer: HttpAnswer, requestId: string): void {
+  for (const [name, values] of answer.headers) response.setHeader(name, values);
+  response.setHeader('x-amzn-RequestId', requestId);
+  response.setHeader('x-amz-apigw-id', randomBytes(6).toString('base64'));
+  response.setHeader('Content-Length', answer.body.length);
+  response.writeHead(answer.statusCode);
+  response.end(answer.body);
+}

@@ -1,0 +1,50 @@
+import { parseArgs } from 'node:util';
+import { startLocalApi } from './start-local-api';
+
+const USAGE = `Usage: npm start -- [--port 3000] [--host 127.0.0.1] [--template template.yaml] [--max-instances 4]
+
+Serves the functions of a SAM template like \`sam local start-api\`, without Docker.
+The port also comes from PORT. Binding beyond loopback (--host 0.0.0.0) exposes the functions to your network.`;
+
+function readOptions() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      template: { type: 'string', default: 'template.yaml' },
+      'max-instances': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  const maxInstances = values['max-instances'] === undefined ? undefined : Number(values['max-instances']);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${values.port ?? process.env.PORT}`);
+  if (maxInstances !== undefined && !(Number.isInteger(maxInstances) && maxInstances > 0)) throw new Error('--max-instances wants a positive integer');
+  return { help: values.help, port, host: values.host, templatePath: values.template, maxInstances };
+}
+
+async function main(): Promise<void> {
+  const { help, maxInstances, ...options } = readOptions();
+  if (help) {
+    console.log(USAGE);
+    return;
+  }
+  const api = await startLocalApi({ ...options, ...(maxInstances === undefined ? {} : { maxInstances }) });
+  console.log(`\nLocal API from ${options.templatePath} on ${api.url} (no Docker; no stage prefix, as with sam local start-api)`);
+  for (const route of api.routes) {
+    const example = route.path.replace(/\{[^/]+\+\}$/, 'ping');
+    console.log(`  ${route.method.padEnd(6)} ${api.url}${route.path}  ->  ${route.functionId}${example === route.path ? '' : `   e.g. curl ${api.url}${example}`}`);
+  }
+  console.log('Edit a source file and the next request runs the rebuilt code. Ctrl+C stops.\n');
+
+  const stop = (): void => {
+    void api.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

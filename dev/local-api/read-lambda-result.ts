@@ -1,0 +1,105 @@
+import { validateHeaderName, validateHeaderValue } from 'node:http';
+import { firstAcceptedType, isBinaryMediaType } from './match-media-type';
+
+/** An HTTP response ready to send: the status, each header's values in order, the body's bytes. */
+export interface HttpAnswer {
+  statusCode: number;
+  headers: Map<string, string[]>;
+  body: Buffer;
+}
+
+export type ReadOutcome = { ok: true; answer: HttpAnswer } | { ok: false; reason: string };
+
+const RESULT_KEYS = new Set(['statusCode', 'headers', 'multiValueHeaders', 'body', 'isBase64Encoded']);
+// Framing is API Gateway's business, not the function's: it sets its own length and connection.
+const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection']);
+
+class MalformedResult extends Error {}
+
+type HeaderValue = string | number | boolean;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isHeaderValue(value: unknown): value is HeaderValue {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+function readStatusCode(value: unknown): number {
+  const code = typeof value === 'string' && /^\d{3}$/.test(value) ? Number(value) : value;
+  if (typeof code !== 'number' || !Number.isInteger(code) || code < 100 || code > 599) {
+    throw new MalformedResult(`statusCode ${JSON.stringify(value)} is not an HTTP status code`);
+  }
+  return code;
+}
+
+function addHeader(headers: Map<string, string[]>, name: string, value: HeaderValue, once: boolean): void {
+  const text = String(value);
+  try {
+    validateHeaderName(name);
+    validateHeaderValue(name, text);
+  } catch {
+    throw new MalformedResult(`header ${JSON.stringify(name)} cannot be sent`);
+  }
+  if (FRAMING_HEADERS.has(name.toLowerCase())) return;
+  const existing = [...headers.keys()].find((key) => key.toLowerCase() === name.toLowerCase()) ?? name;
+  const values = headers.get(existing) ?? [];
+  if (!once || !values.includes(text)) values.push(text);
+  headers.set(existing, values);
+}
+
+function readHeaders(result: Record<string, unknown>): Map<string, string[]> {
+  const headers = new Map<string, string[]>();
+  const { multiValueHeaders, headers: single } = result;
+  if (multiValueHeaders !== undefined && multiValueHeaders !== null) {
+    if (!isRecord(multiValueHeaders)) throw new MalformedResult('multiValueHeaders is not an object');
+    for (const [name, values] of Object.entries(multiValueHeaders)) {
+      if (!Array.isArray(values) || !values.every(isHeaderValue)) throw new MalformedResult(`multiValueHeaders.${name} is not a list of strings`);
+      for (const value of values) addHeader(headers, name, value, false);
+    }
+  }
+  if (single !== undefined && single !== null) {
+    if (!isRecord(single)) throw new MalformedResult('headers is not an object');
+    for (const [name, value] of Object.entries(single)) {
+      if (!isHeaderValue(value)) throw new MalformedResult(`headers.${name} is not a string`);
+      // API Gateway merges both maps; a name and value given in both arrive once.
+      addHeader(headers, name, value, true);
+    }
+  }
+  // API Gateway's default when the function names no content type.
+  if (![...headers.keys()].some((name) => name.toLowerCase() === 'content-type')) headers.set('Content-Type', ['application/json']);
+  return headers;
+}
+
+function readBody(result: Record<string, unknown>, decodeBase64: boolean): Buffer {
+  const { body, isBase64Encoded } = result;
+  if (isBase64Encoded !== undefined && isBase64Encoded !== null && typeof isBase64Encoded !== 'boolean') {
+    throw new MalformedResult('isBase64Encoded is not a boolean');
+  }
+  if (body === undefined || body === null) return Buffer.alloc(0);
+  if (typeof body !== 'string') throw new MalformedResult('body is not a string');
+  return Buffer.from(body, isBase64Encoded === true && decodeBase64 ? 'base64' : 'utf8');
+}
+
+/**
+ * Reads a function's result as a REST API's Lambda proxy integration does: an object with only
+ * statusCode, headers, multiValueHeaders, body and isBase64Encoded. A base64 body becomes bytes
+ * when the client's first Accept type is one of the API's BinaryMediaTypes; otherwise API
+ * Gateway passes the base64 text on. Anything malformed gives the reason for a 502.
+ */
+export function readLambdaResult(payload: string, accept: string | undefined, binaryMediaTypes: readonly string[]): ReadOutcome {
+  try {
+    const result: unknown = JSON.parse(payload);
+    if (!isRecord(result)) throw new MalformedResult(`the result is ${result === null ? 'null' : Array.isArray(result) ? 'an array' : typeof result}, not an object`);
+    const unknownKeys = Object.keys(result).filter((key) => !RESULT_KEYS.has(key));
+    if (unknownKeys.length > 0) throw new MalformedResult(`unknown keys ${unknownKeys.join(', ')}`);
+    const decodeBase64 = isBinaryMediaType(firstAcceptedType(accept), binaryMediaTypes);
+    return {
+      ok: true,
+      answer: { statusCode: readStatusCode(result.statusCode), headers: readHeaders(result), body: readBody(result, decodeBase64) },
+    };
+  } catch (error) {
+    return { ok: false, reason: `Malformed Lambda proxy response: ${(error as Error).message}` };
+  }
+}
