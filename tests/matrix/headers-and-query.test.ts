@@ -1,5 +1,6 @@
 import type { Inspection } from '../support/apps';
-import { withHeader } from '../support/event-edits';
+import { withHeader, withRawQueryParameter } from '../support/event-edits';
+import { captureLogs } from '../support/log-capture';
 import { CELL_ROWS, exchange, json } from '../support/matrix';
 import { request } from '../support/request-spec';
 
@@ -23,6 +24,7 @@ function parsedQuery(pairs: readonly (readonly [string, string])[]): Record<stri
 }
 
 describe.each(CELL_ROWS)('%s', (_name, cell) => {
+  const logs = captureLogs();
   const headerValues = ['one', 'two, three', 'four;five'];
   const headerNote = cell.format.name === 'alb-single' ? 'the last value (all ALB single-value mode keeps)' : 'every value in order';
 
@@ -55,6 +57,14 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
     const { response } = await exchange(cell, request({ path: '/inspect', query }));
     const seen = json<Inspection>(response);
     expect(seen.query).toEqual(parsedQuery(cell.format.requestQuery(query)));
+  });
+
+  it('a lone UTF-16 surrogate in a query value gives the app U+FFFD (as in paths) or is a 400 bad event, never a helper 500', async () => {
+    // No client encoding produces one, but a JSON event can carry "\ud800"; encodeURIComponent throws on it.
+    const { response } = await exchange(cell, request({ path: '/inspect', query: [['q', 'x']] }), { alter: withRawQueryParameter('q', 'a\ud800b') });
+    expect(logs().filter((line) => line.json?.['level'] === 'ERROR')).toEqual([]);
+    if (response.status === 400) expect(logs()).toHaveLength(1);
+    else expect(json<Inspection>(response).query).toEqual({ q: 'a\ufffdb' });
   });
 
   it('the request target carries the query after the path', async () => {

@@ -50,3 +50,17 @@ export const replaceWith = (value: unknown) => (): unknown => value;
 export function withoutMethod(event: Record<string, unknown>): Record<string, unknown> {
   return without('requestContext.http')(without('httpMethod')(event));
 }
+
+/**
+ * Sets one query parameter to a raw string in whichever query fields the event has (the maps
+ * of v1 and ALB, 2.0's rawQueryString), for values no client encoding could produce.
+ */
+export function withRawQueryParameter(key: string, value: string) {
+  return (event: Record<string, unknown>): Record<string, unknown> => {
+    const edited = copy(event);
+    if (typeof edited['rawQueryString'] === 'string') edited['rawQueryString'] = `${key}=${value}`;
+    if (isRecord(edited['queryStringParameters'])) edited['queryStringParameters'] = { [key]: value };
+    if (isRecord(edited['multiValueQueryStringParameters'])) edited['multiValueQueryStringParameters'] = { [key]: [value] };
+    return edited;
+  };
+}
