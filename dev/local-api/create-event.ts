@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { decodeComponent } from './decode-component';
+import { decodePath, decodeQueryComponent } from './decode-component';
 import { isBinaryMediaType } from './match-media-type';
 import type { RouteMatch } from './match-route';
 
@@ -54,8 +54,8 @@ function parseQuery(query: string): MultiMap {
   for (const pair of query.split('&')) {
     if (pair === '') continue;
     const equals = pair.indexOf('=');
-    const key = decodeComponent(equals < 0 ? pair : pair.slice(0, equals));
-    (parameters[key] ??= []).push(equals < 0 ? '' : decodeComponent(pair.slice(equals + 1)));
+    const key = decodeQueryComponent(equals < 0 ? pair : pair.slice(0, equals));
+    (parameters[key] ??= []).push(equals < 0 ? '' : decodeQueryComponent(pair.slice(equals + 1)));
   }
   return parameters;
 }
@@ -77,7 +77,7 @@ function formatRequestTime(date: Date): string {
 export function createEvent(request: ReceivedRequest, match: RouteMatch): APIGatewayProxyEvent {
   const { route, pathParameters } = match;
   const queryAt = request.url.indexOf('?');
-  const path = decodeComponent(queryAt < 0 ? request.url : request.url.slice(0, queryAt));
+  const path = decodePath(queryAt < 0 ? request.url : request.url.slice(0, queryAt));
   const query = parseQuery(queryAt < 0 ? '' : request.url.slice(queryAt + 1));
   const headers = collectHeaders(request.rawHeaders);
   addGatewayHeaders(headers, request);

@@ -1,4 +1,4 @@
-import { decodeComponent } from './decode-component';
+import { decodePath } from './decode-component';
 import type { TemplateRoute } from './read-template';
 
 /** A request's route and the path parameters its resource path gives. */
@@ -49,12 +49,12 @@ function bindParameters(segments: Segment[], parts: string[]): Record<string, st
       const rest = parts.slice(i);
       // A greedy parameter needs at least one non-empty segment: `/express/` does not reach `/express/{proxy+}`.
       if (rest.length === 0 || rest.every((item) => item === '')) return undefined;
-      parameters[segment.name] = decodeComponent(rest.join('/'));
+      parameters[segment.name] = decodePath(rest.join('/'));
       return parameters;
     }
     if (part === undefined || part === '') return undefined;
     if (segment.kind === 'literal' && segment.text !== part) return undefined;
-    if (segment.kind === 'parameter') parameters[segment.name] = decodeComponent(part);
+    if (segment.kind === 'parameter') parameters[segment.name] = decodePath(part);
   }
   return parts.length === segments.length ? parameters : undefined;
 }

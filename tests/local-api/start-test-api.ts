@@ -1,0 +1,45 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Logger } from '../../dev/local-api/log-access';
+import { startLocalApi, type LocalApiOptions } from '../../dev/local-api/start-local-api';
+
+export const FIXTURE_TEMPLATE = join(__dirname, 'fixtures', 'api', 'template.yaml');
+export const REAL_TEMPLATE = join(__dirname, '..', '..', 'template.yaml');
+
+export interface TestApi {
+  url: string;
+  /** Everything the local API printed, access lines and errors alike, in order. */
+  lines: string[];
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Starts the local API on a free loopback port with its bundles in a temp dir, and records its console. */
+export async function startTestApi(options: Omit<LocalApiOptions, 'logger' | 'port' | 'host'>): Promise<TestApi> {
+  const buildDir = options.buildDir ?? (await mkdtemp(join(tmpdir(), 'local-api-build-')));
+  const lines: string[] = [];
+  const errors: string[] = [];
+  const logger: Logger = {
+    info: (line) => lines.push(line),
+    error: (line) => {
+      lines.push(line);
+      errors.push(line);
+    },
+  };
+  const api = await startLocalApi({ ...options, buildDir, port: 0, host: '127.0.0.1', logger });
+  return {
+    url: api.url,
+    lines,
+    errors,
+    async close() {
+      await api.close();
+      if (!options.buildDir) await rm(buildDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The access line of the request whose path is `path` (the first one when there are several). */
+export function accessLineFor(lines: string[], method: string, path: string): string | undefined {
+  return lines.find((line) => line.startsWith(`${method} ${path} `));
+}
