@@ -69,6 +69,11 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
     });
   });
 
+  it('an HTTP API named stage and the base path are both removed, stage first', async () => {
+    const { response } = await exchange(cell, request({ path: `/${cell.framework}/inspect`, stage: 'dev' }), { options: { basePath: `/${cell.framework}` } });
+    expect(json<Inspection>(response).path).toBe('/inspect');
+  });
+
   describe('path encoding', () => {
     it('space, ?, # and non-ASCII in the path are percent-encoded; valid %XX kept as sent', async () => {
       const { response } = await exchange(cell, request({ path: '/sp ace/q?h#caf\u00e9%2Fx' }));
