@@ -17,7 +17,10 @@ export class InvocationSocket extends EventEmitter {
   readonly readable = true;
   writable = true;
   destroyed = false;
+  // Read by ServerResponse's own bookkeeping (end(), writableLength, writableCorked).
   readonly _writableState = { corked: 0 };
+  readonly writableLength = 0;
+  readonly writableCorked = 0;
   _httpMessage: ServerResponse | null = null;
 
   /** Body chunks in the order written. */

@@ -20,5 +20,14 @@ export function joinQueryMap(map: Record<string, unknown> | undefined, encode: (
   return query;
 }
 
+/** Escapes a decoded query key or value (REST). A lone surrogate, which has no UTF-8 form, becomes U+FFFD. */
+export function encodeQueryComponent(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return encodeURIComponent(text.toWellFormed());
+  }
+}
+
 /** ALB hands query keys and values over as the client sent them: pass them on untouched. */
 export const keepEncoded = (text: string): string => text;

@@ -5,10 +5,10 @@ const CLEAN_QUERY = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/;
 const PATH_CHAR = /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/;
 const QUERY_CHAR = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
 const ESCAPE = /^%[0-9A-Fa-f]{2}/;
-// A lone UTF-16 surrogate cannot be UTF-8 encoded; it stands for U+FFFD, as a decoder would.
-const REPLACEMENT_CHARACTER = '%EF%BF%BD';
 
-function escapeOutside(text: string, allowed: RegExp): string {
+function escapeOutside(raw: string, allowed: RegExp): string {
+  // A lone UTF-16 surrogate has no UTF-8 form; it becomes U+FFFD, as a decoder would make it.
+  const text = raw.toWellFormed();
   let out = '';
   for (let i = 0; i < text.length; i += 1) {
     const char = text.charAt(i);
@@ -18,11 +18,9 @@ function escapeOutside(text: string, allowed: RegExp): string {
     } else if (allowed.test(char)) {
       out += char;
     } else {
-      const codePoint = text.codePointAt(i) ?? 0;
-      const symbol = String.fromCodePoint(codePoint);
+      const symbol = String.fromCodePoint(text.codePointAt(i) ?? 0);
       if (symbol.length === 2) i += 1;
-      const isLoneSurrogate = codePoint >= 0xd800 && codePoint <= 0xdfff;
-      out += isLoneSurrogate ? REPLACEMENT_CHARACTER : encodeURIComponent(symbol);
+      out += encodeURIComponent(symbol);
     }
   }
   return out;

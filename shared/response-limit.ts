@@ -8,8 +8,9 @@ const MARGIN_BYTES = 256 * 1024;
 /** The result's size as Lambda counts it when it may exceed the limit; undefined when it surely fits. */
 export function oversizeBytes(result: ProxyResult): number | undefined {
   const bodyLength = result.body?.length ?? 0;
-  // A JS string's length never exceeds its UTF-8 byte length by more than 3x.
-  if (bodyLength * 3 < RESPONSE_LIMIT_BYTES - MARGIN_BYTES) return undefined;
+  // In JSON a base64 character is one byte; a text character at most six (a control character is `\u00XX`).
+  const worstCase = result.isBase64Encoded ? bodyLength : bodyLength * 6;
+  if (worstCase < RESPONSE_LIMIT_BYTES - MARGIN_BYTES) return undefined;
   const bytes = Buffer.byteLength(JSON.stringify(result));
   return bytes > RESPONSE_LIMIT_BYTES ? bytes : undefined;
 }

@@ -36,7 +36,11 @@ export function serveRequest(
     const fail = (reason: string) => (): void => settle({ kind: 'failure', statusCode: 500, reason });
 
     const timer = setTimeout(() => settle({ kind: 'failure', statusCode: 504, reason: 'the app did not finish its response in time' }), deadlineMs);
-    res.once('finish', () => settle({ kind: 'response', response: readResponse(res, socket) }));
+    res.once('finish', () => {
+      settle({ kind: 'response', response: readResponse(res, socket) });
+      // As after a real exchange, the connection closes and the response emits 'close' (loggers wait for it).
+      socket.destroy();
+    });
     res.once('error', fail('the response stream failed'));
     res.once('close', fail('the response was closed before it finished'));
 

@@ -34,7 +34,7 @@ export const alb: EventFormat = {
     };
     if (isRecord(event['multiValueHeaders'])) {
       const multiValueHeaders = listHeaderValues(parts.headers);
-      if (parts.cookies.length > 0) multiValueHeaders['set-cookie'] = [...parts.cookies];
+      if (parts.cookies.length > 0) multiValueHeaders['set-cookie'] = parts.cookies as string[];
       result.multiValueHeaders = multiValueHeaders;
     } else {
       const headers = joinHeaderValues(parts.headers);

@@ -18,7 +18,7 @@ export interface EventRequest {
 /** The app's response, ready to be written in any format. */
 export interface ResultParts {
   readonly statusCode: number;
-  /** Lower-case names, values in order; `set-cookie` is in `cookies` instead. */
+  /** Lower-case names, values in order; `set-cookie` is in `cookies` instead. Owned by the result. */
   readonly headers: ReadonlyMap<string, readonly string[]>;
   readonly cookies: readonly string[];
   readonly body: string;
@@ -48,6 +48,6 @@ export function joinHeaderValues(headers: ReadonlyMap<string, readonly string[]>
 
 export function listHeaderValues(headers: ReadonlyMap<string, readonly string[]>): Record<string, string[]> {
   const lists: Record<string, string[]> = {};
-  for (const [name, values] of headers) lists[name] = [...values];
+  for (const [name, values] of headers) lists[name] = values as string[];
   return lists;
 }

@@ -51,7 +51,7 @@ export const httpV2: EventFormat = {
       body: parts.body,
       isBase64Encoded: parts.isBase64Encoded,
     };
-    if (parts.cookies.length > 0) result.cookies = [...parts.cookies];
+    if (parts.cookies.length > 0) result.cookies = parts.cookies as string[];
     return result;
   },
 };

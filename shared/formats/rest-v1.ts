@@ -1,6 +1,6 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { isRecord, readOptionalMap, readOptionalString, readString } from '../bad-event';
-import { joinQueryMap } from '../query-string';
+import { encodeQueryComponent, joinQueryMap } from '../query-string';
 import { collectHeaders } from '../request-headers';
 import { joinHeaderValues, listHeaderValues, type EventFormat } from './event-format';
 
@@ -16,7 +16,7 @@ export const restV1: EventFormat = {
       path: readString(event, 'path'),
       query: joinQueryMap(
         readOptionalMap(event, 'multiValueQueryStringParameters') ?? readOptionalMap(event, 'queryStringParameters'),
-        encodeURIComponent,
+        encodeQueryComponent,
       ),
       rawHeaders: collectHeaders(readOptionalMap(event, 'multiValueHeaders') ?? readOptionalMap(event, 'headers')),
       body: readOptionalString(event, 'body'),
@@ -29,12 +29,12 @@ export const restV1: EventFormat = {
     const result: APIGatewayProxyResult = { statusCode: parts.statusCode, body: parts.body };
     if (isRecord(event['multiValueHeaders'])) {
       const multiValueHeaders = listHeaderValues(parts.headers);
-      if (parts.cookies.length > 0) multiValueHeaders['set-cookie'] = [...parts.cookies];
+      if (parts.cookies.length > 0) multiValueHeaders['set-cookie'] = parts.cookies as string[];
       result.multiValueHeaders = multiValueHeaders;
     } else {
       result.headers = joinHeaderValues(parts.headers);
       // REST APIs accept multiValueHeaders whatever the event had: cookies never have to be dropped.
-      if (parts.cookies.length > 0) result.multiValueHeaders = { 'set-cookie': [...parts.cookies] };
+      if (parts.cookies.length > 0) result.multiValueHeaders = { 'set-cookie': parts.cookies as string[] };
     }
     result.isBase64Encoded = parts.isBase64Encoded;
     return result;
