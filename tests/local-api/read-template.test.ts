@@ -1,0 +1,103 @@
+import { resolve } from 'node:path';
+import { deriveEsbuildOptions } from '../../dev/local-api/derive-esbuild-options';
+import { parseCloudFormation } from '../../dev/local-api/parse-cloudformation';
+import { readTemplate } from '../../dev/local-api/read-template';
+import { resolveIntrinsics } from '../../dev/local-api/resolve-intrinsics';
+import { FIXTURE_TEMPLATE, REAL_TEMPLATE } from './start-test-api';
+
+describe('reading template.yaml', () => {
+  const template = readTemplate(REAL_TEMPLATE);
+
+  it('finds the three functions with Globals merged in', () => {
+    expect(template.functions.map((fn) => fn.logicalId)).toEqual(['ExpressFunction', 'KoaFunction', 'FastifyFunction']);
+    for (const fn of template.functions) {
+      expect(fn).toMatchObject({
+        runtime: 'nodejs24.x',
+        handler: 'handler.handler',
+        codeDir: resolve(REAL_TEMPLATE, '..'),
+        timeoutSeconds: 10,
+        memorySize: 512,
+        environment: { NODE_ENV: 'production' },
+      });
+    }
+    expect(template.warnings).toEqual([]);
+  });
+
+  it('routes ANY /<framework>/{proxy+} on the dev stage, every media type binary', () => {
+    expect(template.routes.map((route) => `${route.method} ${route.path} ${route.functionId}`)).toEqual([
+      'ANY /express/{proxy+} ExpressFunction',
+      'ANY /koa/{proxy+} KoaFunction',
+      'ANY /fastify/{proxy+} FastifyFunction',
+    ]);
+    for (const route of template.routes) expect(route.api).toMatchObject({ stageName: 'dev', binaryMediaTypes: ['*/*'] });
+  });
+
+  it('builds each function with the flags sam build derives from its BuildProperties', () => {
+    const express = template.functions[0];
+    if (!express) throw new Error('no function');
+    expect(deriveEsbuildOptions(express.build, express.codeDir, '/out')).toEqual({
+      absWorkingDir: express.codeDir,
+      entryPoints: ['functions/express/handler.ts'],
+      bundle: true,
+      platform: 'node',
+      outdir: '/out',
+      target: ['node24'],
+      format: 'cjs',
+      minify: true,
+      sourcemap: false,
+    });
+  });
+});
+
+describe('reading the fixture template', () => {
+  const template = readTemplate(FIXTURE_TEMPLATE);
+  const byId = new Map(template.functions.map((fn) => [fn.logicalId, fn]));
+
+  it('lets function properties override Globals and merges environment variables key by key', () => {
+    expect(byId.get('EchoFunction')).toMatchObject({
+      timeoutSeconds: 5,
+      memorySize: 1024,
+      environment: { SHARED: 'from-globals', OVERRIDDEN: 'from-function', GREETING: 'hello from us-east-1' },
+    });
+    expect(byId.get('MisbehaveFunction')).toMatchObject({ timeoutSeconds: 1, memorySize: 256 });
+  });
+
+  it('takes the stage name from a !Ref to a parameter and decodes ~1 in BinaryMediaTypes', () => {
+    expect(template.routes[0]?.api).toEqual({
+      logicalId: 'Api',
+      stageName: 'test',
+      binaryMediaTypes: ['image/png', 'application/octet-stream'],
+      stageVariables: { color: 'blue' },
+    });
+  });
+
+  it('applies sam build\'s defaults where BuildProperties are silent: es2020 target, cjs, minified', () => {
+    const misbehave = byId.get('MisbehaveFunction');
+    if (!misbehave) throw new Error('no function');
+    expect(deriveEsbuildOptions({ EntryPoints: ['misbehave'] }, misbehave.codeDir, '/out')).toMatchObject({
+      entryPoints: ['misbehave.ts'], // found with its extension, as sam build does
+      target: ['es2020'],
+      format: 'cjs',
+      minify: true,
+    });
+  });
+});
+
+describe('CloudFormation tags', () => {
+  const scope = { parameters: { Name: 'web', Port: 8080 }, resources: new Set(['Api']), mappings: { Env: { dev: { Size: 'small' } } } };
+
+  it.each([
+    ['!Ref Name', 'web'],
+    ['!Ref Api', 'Api'],
+    ['!Sub "${Name}-${AWS::Region}:${Port} ${!Literal}"', 'web-us-east-1:8080 ${Literal}'],
+    ['!Sub ["${A}/${Api.Arn}", { A: !Ref Name }]', 'web/Api.Arn'],
+    ['!GetAtt Api.RootResourceId', 'Api.RootResourceId'],
+    ['!Join [",", [a, !Ref Name]]', 'a,web'],
+    ['!Select [1, !Split [",", "a,b,c"]]', 'b'],
+    ['!FindInMap [Env, dev, Size]', 'small'],
+    ['!Base64 hi', 'aGk='],
+    ['!ImportValue Other', undefined],
+  ])('%s resolves to %j', (source, expected) => {
+    expect(resolveIntrinsics(parseCloudFormation(`value: ${source}`), scope)).toEqual({ value: expected });
+  });
+});
