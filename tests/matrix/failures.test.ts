@@ -1,3 +1,7 @@
+import Fastify from 'fastify';
+import { createHandler } from '../../shared';
+import { lateAnswers } from '../support/apps';
+import { FORMATS } from '../support/formats';
 import { lambdaContext } from '../support/lambda-context';
 import { captureLogs, silenceConsoleErrors } from '../support/log-capture';
 import { CELL_ROWS, exchange, json } from '../support/matrix';
@@ -25,6 +29,29 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
     expect(leakedSecrets(lines)).toEqual([]);
   });
 
+  it('an app that answers after the 504 does not disturb the process or a later invocation', async () => {
+    const context = lambdaContext({ remainingMs: 600 });
+    const { response } = await exchange(cell, request({ path: '/late' }), { context });
+    expect(response.status).toBe(504);
+    await Promise.all(lateAnswers);
+    const next = await exchange(cell, request({ path: '/ping' }));
+    expect(next.response.status).toBe(200);
+  });
+
+  it('a response stream that breaks midway gives 500 JSON, never the partial body, and one log line', async () => {
+    const context = lambdaContext();
+    const { result, response } = await exchange(cell, request({ path: '/broken-stream', ...withSecrets }), { context });
+    expect(cell.format.shapeProblems(result)).toEqual([]);
+    expect(response.status).toBe(500);
+    expect(json(response)).toEqual({ message: 'Internal Server Error' });
+    expect(JSON.stringify(result)).not.toContain('partial body');
+    const lines = logs();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.json).toMatchObject({ level: 'ERROR', requestId: context.awsRequestId });
+    expect(lines[0]?.raw).toContain('/broken-stream');
+    expect(leakedSecrets(lines)).toEqual([]);
+  });
+
   it('a response over the 6 MB limit becomes a 500 JSON error and a log line naming its size', async () => {
     const context = lambdaContext();
     const { result, response } = await exchange(cell, request({ path: '/big', ...withSecrets }), { context });
@@ -49,5 +76,23 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
     const { response } = await exchange(cell, request({ path: '/png' }));
     expect(response.status).toBe(200);
     expect(logs()).toEqual([]);
+  });
+});
+
+describe('a Fastify app whose plugin fails to load', () => {
+  const logs = captureLogs();
+  const handler = createHandler(
+    Fastify().register(async () => {
+      throw new Error('secret failure detail');
+    }),
+  );
+
+  it.each(FORMATS.map((format) => [format.name, format] as const))('%s: every invocation resolves 500 JSON with a log line, never rejects', async (_name, format) => {
+    const result = await handler(format.buildEvent(request({ path: '/ping' })), lambdaContext());
+    expect(format.shapeProblems(result)).toEqual([]);
+    expect(format.readResult(result).status).toBe(500);
+    expect(JSON.stringify(result)).not.toContain('secret failure detail');
+    expect(logs()).toHaveLength(1);
+    expect(logs()[0]?.json).toMatchObject({ level: 'ERROR' });
   });
 });

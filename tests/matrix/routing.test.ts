@@ -49,6 +49,17 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
       expect(json<Inspection>(response).path).toBe(expected);
     });
 
+    it.each([cell.framework, `/${cell.framework}/`, `${cell.framework}/`])('base path written %s works as /<framework>', async (basePath) => {
+      const { response } = await exchange(cell, request({ path: `/${cell.framework}/inspect` }), { options: { basePath } });
+      expect(json<Inspection>(response).path).toBe('/inspect');
+    });
+
+    it('the base path is matched case-sensitively: /<Framework>/inspect is untouched', async () => {
+      const upper = `/${cell.framework.toUpperCase()}/inspect`;
+      const { response } = await exchange(cell, request({ path: upper }), { options });
+      expect(json<Inspection>(response).path).toBe(upper);
+    });
+
     it('/ping under the base path answers the ping', async () => {
       const { response } = await exchange(cell, request({ path: `/${cell.framework}/ping` }), { options });
       expect(json(response)).toMatchObject({ from: cell.framework });

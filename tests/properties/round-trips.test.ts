@@ -58,6 +58,24 @@ describe.each(FORMATS.map((format) => [format.name, format] as const))('%s', (_n
     );
   });
 
+  it('any response bytes written in any chunks, framed by the app or not, arrive whole and unframed', async () => {
+    const chunked = responseBytes.chain((body) =>
+      fc.record({ body: fc.constant(body), cuts: fc.array(fc.nat({ max: body.length }), { maxLength: 6 }), framed: fc.boolean() }),
+    );
+    await fc.assert(
+      fc.asyncProperty(chunked, async ({ body, cuts, framed }) => {
+        const headers = { 'content-type': 'application/octet-stream', 'transfer-encoding': framed ? 'chunked' : undefined };
+        nextResponse = { statusCode: 200, headers, body, cuts };
+        const result = await scriptedHandler(format.buildEvent(request({ path: '/stream' })), lambdaContext());
+        expect(format.shapeProblems(result)).toEqual([]);
+        const read = format.readResult(result);
+        expect(read.body.equals(body)).toBe(true);
+        expect(read.headers).not.toHaveProperty('transfer-encoding');
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('any list of request header values reaches the app as the format delivers it, in order', async () => {
     await fc.assert(
       fc.asyncProperty(headerName, fc.array(headerValue, { minLength: 1, maxLength: 5 }), async (name, values) => {

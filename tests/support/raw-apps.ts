@@ -29,15 +29,22 @@ export interface ScriptedResponse {
   readonly statusCode: number;
   readonly headers: OutgoingHttpHeaders;
   readonly body: Buffer;
+  /** Offsets where the body is cut into separate `res.write` calls. */
+  readonly cuts?: readonly number[];
 }
 
 /** A bare listener that answers whatever `next()` says, for tests that choose the response. */
 export function scriptedListener(next: () => ScriptedResponse): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     req.resume();
-    const { statusCode, headers, body } = next();
+    const { statusCode, headers, body, cuts = [] } = next();
     for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
     res.statusCode = statusCode;
-    res.end(body);
+    let start = 0;
+    for (const cut of [...cuts].sort((a, b) => a - b)) {
+      res.write(body.subarray(start, Math.max(start, cut)));
+      start = Math.max(start, cut);
+    }
+    res.end(body.subarray(start));
   };
 }

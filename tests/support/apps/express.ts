@@ -1,9 +1,12 @@
 import express, { type Request, type RequestHandler } from 'express';
 import { createApp } from '../../../functions/express/app';
 import {
+  answerLate,
   BIG_BODY_BYTES,
+  breakMidway,
   GZIP_BYTES,
   inspect,
+  LATE_ANSWER_MS,
   PNG_BYTES,
   readInvocationTwice,
   SET_COOKIES,
@@ -50,6 +53,8 @@ export function expressTestApp(): TestApp {
   );
   routes.get('/chunked', counted((req, res) => writeChunks(res, req.query['framing'] === 'explicit')));
   routes.get('/hang', counted(() => undefined));
+  routes.get('/broken-stream', counted((_req, res) => breakMidway(res)));
+  routes.get('/late', counted((_req, res) => answerLate(res, LATE_ANSWER_MS)));
   routes.get('/gzip', counted((_req, res) => void res.set('content-encoding', 'gzip').type('application/json').send(GZIP_BYTES)));
   routes.get('/big', counted((_req, res) => void res.type('text/plain').send('x'.repeat(BIG_BODY_BYTES))));
   routes.get(

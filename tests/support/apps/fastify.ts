@@ -1,9 +1,12 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { createApp } from '../../../functions/fastify/app';
 import {
+  answerLate,
   BIG_BODY_BYTES,
+  breakMidway,
   GZIP_BYTES,
   inspect,
+  LATE_ANSWER_MS,
   neverSettles,
   PNG_BYTES,
   readInvocationTwice,
@@ -66,6 +69,20 @@ export function fastifyTestApp(): TestApp {
       }),
     );
     app.get('/hang', counted(() => neverSettles()));
+    app.get(
+      '/broken-stream',
+      counted((_request, reply) => {
+        reply.hijack();
+        breakMidway(reply.raw);
+      }),
+    );
+    app.get(
+      '/late',
+      counted((_request, reply) => {
+        reply.hijack();
+        answerLate(reply.raw, LATE_ANSWER_MS);
+      }),
+    );
     app.get('/gzip', counted((_request, reply) => reply.header('content-encoding', 'gzip').type('application/json').send(GZIP_BYTES)));
     app.get('/big', counted((_request, reply) => reply.type('text/plain').send('x'.repeat(BIG_BODY_BYTES))));
     app.get('/slow-invocation', counted((request) => readInvocationTwice(request.raw)));

@@ -2,9 +2,12 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import { createApp } from '../../../functions/koa/app';
 import {
+  answerLate,
   BIG_BODY_BYTES,
+  breakMidway,
   GZIP_BYTES,
   inspect,
+  LATE_ANSWER_MS,
   neverSettles,
   PNG_BYTES,
   readInvocationTwice,
@@ -70,6 +73,20 @@ export function koaTestApp(): TestApp {
     }),
   );
   routes.get('/hang', counted(() => neverSettles()));
+  routes.get(
+    '/broken-stream',
+    counted((ctx) => {
+      ctx.respond = false;
+      breakMidway(ctx.res);
+    }),
+  );
+  routes.get(
+    '/late',
+    counted((ctx) => {
+      ctx.respond = false;
+      answerLate(ctx.res, LATE_ANSWER_MS);
+    }),
+  );
   routes.get(
     '/gzip',
     counted((ctx) => {

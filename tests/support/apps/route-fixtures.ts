@@ -137,3 +137,31 @@ export function writeChunks(res: ServerResponse, explicitFraming: boolean): void
   };
   setImmediate(writeNext);
 }
+
+/** Starts a 200 answer, then breaks the response stream: the client must not get the partial body. */
+export function breakMidway(res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'text/plain' });
+  res.write('partial body');
+  setImmediate(() => res.destroy(new Error('secret failure detail')));
+}
+
+/** Completions of `/late` answers, so a test can wait for the writes that follow its 504. */
+export const lateAnswers: Promise<void>[] = [];
+
+/** Answers after `delayMs`, long after the helper has given up on the invocation. */
+export function answerLate(res: ServerResponse, delayMs: number): void {
+  lateAnswers.push(
+    new Promise<void>((resolve) => {
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.write('too ');
+        res.end('late', () => resolve());
+        // A destroyed response never calls back: settle anyway.
+        setImmediate(resolve);
+      }, delayMs);
+    }),
+  );
+}
+
+/** `/late` answers this long after the request: well past the 504 of a context with 600 ms left (at 100 ms). */
+export const LATE_ANSWER_MS = 300;
