@@ -52,9 +52,13 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
     expect(leakedSecrets(lines)).toEqual([]);
   });
 
-  it('a response over the 6 MB limit becomes a 500 JSON error and a log line naming its size', async () => {
+  it.each([
+    ['6.5 MB of text', 'text'],
+    ['5 MB of bytes, 6.7 MB once base64', 'binary'],
+    ['1.9 MB of control characters, 11.4 MB once JSON-escaped', 'escaped'],
+  ])('a response over the 6 MB limit (%s) becomes a 500 JSON error and a log line naming its size', async (_case, kind) => {
     const context = lambdaContext();
-    const { result, response } = await exchange(cell, request({ path: '/big', ...withSecrets }), { context });
+    const { result, response } = await exchange(cell, request({ path: '/big', query: [['kind', kind]], ...withSecrets }), { context });
     expect(cell.format.shapeProblems(result)).toEqual([]);
     expect(response.status).toBe(500);
     expect(json(response)).toEqual({ message: 'Internal Server Error' });

@@ -2,7 +2,7 @@ import express, { type Request, type RequestHandler } from 'express';
 import { createApp } from '../../../functions/express/app';
 import {
   answerLate,
-  BIG_BODY_BYTES,
+  bigBody,
   breakMidway,
   GZIP_BYTES,
   inspect,
@@ -56,7 +56,13 @@ export function expressTestApp(): TestApp {
   routes.get('/broken-stream', counted((_req, res) => breakMidway(res)));
   routes.get('/late', counted((_req, res) => answerLate(res, LATE_ANSWER_MS)));
   routes.get('/gzip', counted((_req, res) => void res.set('content-encoding', 'gzip').type('application/json').send(GZIP_BYTES)));
-  routes.get('/big', counted((_req, res) => void res.type('text/plain').send('x'.repeat(BIG_BODY_BYTES))));
+  routes.get(
+    '/big',
+    counted((req, res) => {
+      const { contentType, body } = bigBody(req.query['kind']);
+      res.type(contentType).send(body());
+    }),
+  );
   routes.get(
     '/slow-invocation',
     counted(async (req, res) => {

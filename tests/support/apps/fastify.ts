@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { createApp } from '../../../functions/fastify/app';
 import {
   answerLate,
-  BIG_BODY_BYTES,
+  bigBody,
   breakMidway,
   GZIP_BYTES,
   inspect,
@@ -84,7 +84,13 @@ export function fastifyTestApp(): TestApp {
       }),
     );
     app.get('/gzip', counted((_request, reply) => reply.header('content-encoding', 'gzip').type('application/json').send(GZIP_BYTES)));
-    app.get('/big', counted((_request, reply) => reply.type('text/plain').send('x'.repeat(BIG_BODY_BYTES))));
+    app.get(
+      '/big',
+      counted((request, reply) => {
+        const { contentType, body } = bigBody((request.query as Record<string, unknown>)['kind']);
+        return reply.type(contentType).send(body());
+      }),
+    );
     app.get('/slow-invocation', counted((request) => readInvocationTwice(request.raw)));
   };
 

@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { createApp } from '../../../functions/koa/app';
 import {
   answerLate,
-  BIG_BODY_BYTES,
+  bigBody,
   breakMidway,
   GZIP_BYTES,
   inspect,
@@ -98,8 +98,9 @@ export function koaTestApp(): TestApp {
   routes.get(
     '/big',
     counted((ctx) => {
-      ctx.type = 'text/plain';
-      ctx.body = 'x'.repeat(BIG_BODY_BYTES);
+      const { contentType, body } = bigBody(ctx.query['kind']);
+      ctx.type = contentType;
+      ctx.body = body();
     }),
   );
   routes.get(

@@ -21,8 +21,21 @@ export const GZIP_BYTES = gzipSync(Buffer.from(JSON.stringify(GZIP_JSON)));
 
 export const CHUNKS = ['first chunk|', 'second chunk|', 'x'.repeat(20_000), '|last chunk'];
 
-/** Bigger than Lambda's 6 MB response limit even as plain text. */
-export const BIG_BODY_BYTES = 6.5 * 1024 * 1024;
+/** Bodies past Lambda's 6 MB response limit, each in a way the result's size grows. */
+export const BIG_BODIES = {
+  /** 6.5 MB of plain text: over the limit as it is. */
+  text: { contentType: 'text/plain', body: () => 'x'.repeat(6.5 * 1024 * 1024) },
+  /** 5 MB of bytes: under the limit, but 6.7 MB once base64. */
+  binary: { contentType: 'application/octet-stream', body: () => Buffer.alloc(5 * 1024 * 1024, 0xff) },
+  /** 1.9 MB of control characters: valid UTF-8 text, but JSON writes each as `\u0001` (11.4 MB). */
+  escaped: { contentType: 'text/plain', body: () => '\u0001'.repeat(1.9 * 1024 * 1024) },
+} as const;
+
+export type BigBodyKind = keyof typeof BIG_BODIES;
+
+export function bigBody(kind: unknown): (typeof BIG_BODIES)[BigBodyKind] {
+  return typeof kind === 'string' && kind in BIG_BODIES ? BIG_BODIES[kind as BigBodyKind] : BIG_BODIES.text;
+}
 
 /** Invocation headers a client might send to pose as another invocation. */
 export const SPOOF_HEADERS: [string, string][] = [
