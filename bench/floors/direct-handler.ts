@@ -1,0 +1,92 @@
+import { EventEmitter } from 'node:events';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+
+/** A request already in Node's terms: what an HTTP server would have parsed. No event at all. */
+export interface DirectRequest {
+  readonly method: string;
+  readonly url: string;
+  /** Lower-case names, as Node's parser gives them. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Buffer;
+}
+
+/** What the framework wrote, untouched: the floor stops where a Lambda adapter would begin its work. */
+export interface DirectResponse {
+  readonly statusCode: number;
+  /** Status line and header block as Node wrote them. */
+  readonly head: string;
+  /** Every byte written to the connection, head included. */
+  readonly written: Buffer[];
+}
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+/**
+ * The least a connection must do for Node's ServerResponse: take writes, call back later.
+ * Kept apart from the helper's own socket so the floor does not move when the helper does.
+ */
+class CollectingSocket extends EventEmitter {
+  readonly remoteAddress = '203.0.113.10';
+  readonly encrypted = true;
+  readonly readable = true;
+  writable = true;
+  destroyed = false;
+  readonly _writableState = { corked: 0 };
+  readonly written: Buffer[] = [];
+
+  write(data: string | Buffer, encoding?: BufferEncoding | (() => void), callback?: () => void): boolean {
+    if (typeof encoding === 'function') callback = encoding;
+    this.written.push(typeof data === 'string' ? Buffer.from(data, 'latin1') : data);
+    if (callback) process.nextTick(callback);
+    return true;
+  }
+  /** Node's request resumes its socket when the app starts reading the body. */
+  resume(): this {
+    return this;
+  }
+  pause(): this {
+    return this;
+  }
+  cork(): void {}
+  uncork(): void {}
+  setTimeout(): this {
+    return this;
+  }
+  destroy(): this {
+    this.destroyed = true;
+    return this;
+  }
+}
+
+/**
+ * The framework floor: the app's own request listener called with a real IncomingMessage and
+ * ServerResponse built from a request already in Node's terms, the way Node's HTTP server would
+ * call it after parsing, minus the socket I/O. No event is read and no result is written, so
+ * what an adapter costs on top of this is its translation. Cheaper than light-my-request
+ * (`app.inject`), which builds its own Request/Response subclasses per call.
+ */
+export function createDirectHandler(listener: Listener | Promise<Listener>) {
+  let ready: Listener | undefined;
+  return async (request: DirectRequest): Promise<DirectResponse> => {
+    ready ??= await listener;
+    const app = ready;
+    return new Promise((resolve, reject) => {
+      const socket = new CollectingSocket();
+      const req = new IncomingMessage(socket as unknown as Socket);
+      req.method = request.method;
+      req.url = request.url;
+      req.headers = { ...request.headers };
+      // Node's parser sets it once the body is in; without it a request that ends counts as aborted.
+      req.complete = true;
+      if (request.body.length > 0) req.push(request.body);
+      req.push(null);
+      const res = new ServerResponse(req);
+      res.assignSocket(socket as unknown as Socket);
+      res.once('finish', () => resolve({ statusCode: res.statusCode, head: (res as unknown as { _header: string })._header, written: socket.written }));
+      res.once('error', reject);
+      const returned = app(req, res);
+      if (returned instanceof Promise) returned.catch(reject);
+    });
+  };
+}

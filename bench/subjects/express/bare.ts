@@ -1,0 +1,3 @@
+import { createBareHandler } from '../../floors/bare-handler';
+
+export const handler = createBareHandler('express');

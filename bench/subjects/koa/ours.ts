@@ -1,0 +1,4 @@
+import { createHandler } from '../../../shared';
+import { createBenchApp } from '../../apps/koa';
+
+export const handler = createHandler(createBenchApp());

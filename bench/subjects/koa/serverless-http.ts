@@ -1,0 +1,5 @@
+import serverless from 'serverless-http';
+import { createBenchApp } from '../../apps/koa';
+
+// Without `binary` serverless-http sends image/png as UTF-8 text (its README's advice).
+export const handler = serverless(createBenchApp(), { binary: ['image/*'] });
