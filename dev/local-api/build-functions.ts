@@ -129,10 +129,16 @@ export async function startBuild(fn: TemplateFunction, buildDir: string, logger:
     return inFlight;
   }
 
+  // A build already running may have read the file before the edit: wait for it, then build again.
+  async function rebuildWhenSettled(): Promise<void> {
+    if (inFlight) await inFlight;
+    if (changed) await rebuild();
+  }
+
   function scheduleRebuild(): void {
     changed = true;
     clearTimeout(settleTimer);
-    settleTimer = setTimeout(() => void rebuild(), SETTLE_MS);
+    settleTimer = setTimeout(() => void rebuildWhenSettled(), SETTLE_MS);
   }
 
   async function sourcesChanged(): Promise<boolean> {
