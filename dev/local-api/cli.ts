@@ -35,6 +35,9 @@ async function main(): Promise<void> {
     const example = route.path.replace(/\{[^/]+\+\}$/, 'ping');
     console.log(`  ${route.method.padEnd(6)} ${api.url}${route.path}  ->  ${route.functionId}${example === route.path ? '' : `   e.g. curl ${api.url}${example}`}`);
   }
+  const localMajor = process.versions.node.split('.')[0];
+  const runtimes = new Set(api.runtimes.filter((runtime) => runtime !== `nodejs${localMajor}.x`));
+  if (runtimes.size > 0) console.log(`Note: the functions run on this Node.js ${process.versions.node}, not on ${[...runtimes].join(', ')}.`);
   console.log('Edit a source file and the next request runs the rebuilt code. Ctrl+C stops.\n');
 
   const stop = (): void => {

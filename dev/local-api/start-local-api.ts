@@ -28,6 +28,8 @@ export interface LocalApi {
   /** `http://127.0.0.1:3000`, without a trailing slash. */
   url: string;
   routes: TemplateRoute[];
+  /** The Lambda runtimes the template names, e.g. `nodejs24.x`. */
+  runtimes: string[];
   close(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   return {
     url: `http://${host}:${address.port}`,
     routes: template.routes,
+    runtimes: [...new Set(template.functions.map((fn) => fn.runtime))],
     async close() {
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
