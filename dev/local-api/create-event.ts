@@ -102,7 +102,7 @@ export function createEvent(request: ReceivedRequest, match: RouteMatch): APIGat
       extendedRequestId: randomBytes(10).toString('base64'),
       requestTime: formatRequestTime(request.receivedAt),
       path: `/${route.api.stageName}${path}`,
-      accountId: '123456789012',
+      accountId: '000000000000',
       protocol: 'HTTP/1.1',
       stage: route.api.stageName,
       domainPrefix: host.split('.')[0] ?? host,

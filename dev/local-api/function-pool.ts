@@ -26,7 +26,7 @@ interface Instance {
   crash: string | undefined;
 }
 
-const REGION = 'us-east-1';
+const REGION = 'xx-local-1';
 
 const describe = (error: ErrorReport): string => `${error.errorType}: ${error.errorMessage}`;
 

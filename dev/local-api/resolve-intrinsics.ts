@@ -13,10 +13,10 @@ export interface TemplateScope {
 
 // Values a deployed stack would get from AWS; locally they only need to look plausible.
 const PSEUDO_PARAMETERS: Record<string, string> = {
-  'AWS::AccountId': '123456789012',
+  'AWS::AccountId': '000000000000',
   'AWS::Partition': 'aws',
-  'AWS::Region': 'us-east-1',
-  'AWS::StackId': 'arn:aws:cloudformation:us-east-1:123456789012:stack/local/00000000-0000-0000-0000-000000000000',
+  'AWS::Region': 'xx-local-1',
+  'AWS::StackId': 'arn:aws:cloudformation:xx-local-1:000000000000:stack/local/00000000-0000-0000-0000-000000000000',
   'AWS::StackName': 'local',
   'AWS::URLSuffix': 'amazonaws.com',
 };

@@ -51,7 +51,7 @@ function createContext(message: InvokeMessage): Record<string, unknown> {
     callbackWaitsForEmptyEventLoop: true,
     functionName: setup.functionName,
     functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:${setup.region}:123456789012:function:${setup.functionName}`,
+    invokedFunctionArn: `arn:aws:lambda:${setup.region}:000000000000:function:${setup.functionName}`,
     // The Node.js runtime hands the memory size over as a string.
     memoryLimitInMB: String(setup.memorySize),
     awsRequestId: message.awsRequestId,

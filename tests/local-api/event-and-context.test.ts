@@ -90,7 +90,7 @@ describe('the context and the environment', () => {
 
   it('merge Globals variables with the function\'s own, the function winning, and nothing of the host', async () => {
     const { env } = (await sendRequest(`${api.url}/echo/env`)).json<Echo>();
-    expect(env).toMatchObject({ SHARED: 'from-globals', OVERRIDDEN: 'from-function', GREETING: 'hello from us-east-1' });
+    expect(env).toMatchObject({ SHARED: 'from-globals', OVERRIDDEN: 'from-function', GREETING: 'hello from xx-local-1' });
     expect(env).toMatchObject({ AWS_LAMBDA_FUNCTION_NAME: 'EchoFunction', AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '1024' });
     expect(env.LOCAL_API_TEST_SECRET).toBeUndefined();
 

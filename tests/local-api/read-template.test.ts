@@ -57,7 +57,7 @@ describe('reading the fixture template', () => {
     expect(byId.get('EchoFunction')).toMatchObject({
       timeoutSeconds: 5,
       memorySize: 1024,
-      environment: { SHARED: 'from-globals', OVERRIDDEN: 'from-function', GREETING: 'hello from us-east-1' },
+      environment: { SHARED: 'from-globals', OVERRIDDEN: 'from-function', GREETING: 'hello from xx-local-1' },
     });
     expect(byId.get('MisbehaveFunction')).toMatchObject({ timeoutSeconds: 1, memorySize: 256 });
   });
@@ -89,7 +89,7 @@ describe('CloudFormation tags', () => {
   it.each([
     ['!Ref Name', 'web'],
     ['!Ref Api', 'Api'],
-    ['!Sub "${Name}-${AWS::Region}:${Port} ${!Literal}"', 'web-us-east-1:8080 ${Literal}'],
+    ['!Sub "${Name}-${AWS::Region}:${Port} ${!Literal}"', 'web-xx-local-1:8080 ${Literal}'],
     ['!Sub ["${A}/${Api.Arn}", { A: !Ref Name }]', 'web/Api.Arn'],
     ['!GetAtt Api.RootResourceId', 'Api.RootResourceId'],
     ['!Join [",", [a, !Ref Name]]', 'a,web'],

@@ -16,8 +16,8 @@ const SQS_EVENT = {
       messageAttributes: {},
       md5OfBody: '098f6bcd4621d373cade4e832627b4f6',
       eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:my-queue',
-      awsRegion: 'us-east-1',
+      eventSourceARN: 'arn:aws:sqs:xx-local-1:000000000000:my-queue',
+      awsRegion: 'xx-local-1',
     },
   ],
 };

@@ -10,7 +10,7 @@ export function lambdaContext(fields: { awsRequestId?: string; remainingMs?: num
     callbackWaitsForEmptyEventLoop: true,
     functionName: 'ApiFunction',
     functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:ApiFunction',
+    invokedFunctionArn: 'arn:aws:lambda:xx-local-1:000000000000:function:ApiFunction',
     memoryLimitInMB: '512',
     awsRequestId: fields.awsRequestId ?? `lambda-request-${sequence}`,
     logGroupName: '/aws/lambda/ApiFunction',

@@ -29,12 +29,12 @@ const functionUrlEvent = {
   rawPath: '/ping',
   rawQueryString: '',
   headers: {},
-  requestContext: { domainName: 'abc.lambda-url.eu-west-1.on.aws', http: { method: 'GET', path: '/ping' } },
+  requestContext: { domainName: 'abc.lambda-url.xx-local-1.on.aws', http: { method: 'GET', path: '/ping' } },
   isBase64Encoded: false,
 };
 
 const albEvent = {
-  requestContext: { elb: { targetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/t/1' } },
+  requestContext: { elb: { targetGroupArn: 'arn:aws:elasticloadbalancing:xx-local-1:000000000000:targetgroup/t/1' } },
   httpMethod: 'GET',
   path: '/ping',
   queryStringParameters: {},

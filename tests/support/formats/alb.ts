@@ -15,7 +15,7 @@ function albEvent(spec: RequestSpec, mode: HeaderMode): Record<string, unknown> 
   const headers = groupPairs(pairs, (name) => name.toLowerCase());
   const query = groupPairs(spec.query.map(encodePair));
   const event: Record<string, unknown> = {
-    requestContext: { elb: { targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api/0123456789abcdef' } },
+    requestContext: { elb: { targetGroupArn: 'arn:aws:elasticloadbalancing:xx-local-1:000000000000:targetgroup/api/0123456789abcdef' } },
     httpMethod: spec.method,
     path: spec.path,
   };

@@ -10,14 +10,14 @@ interface Endpoint {
 }
 
 const HTTP_API: Endpoint = {
-  host: 'abcdef1234.execute-api.us-east-1.amazonaws.com',
+  host: 'abcdef1234.execute-api.xx-local-1.amazonaws.com',
   apiId: 'abcdef1234',
   routeKey: 'ANY /{proxy+}',
   stage: (spec) => spec.stage,
 };
 
 const FUNCTION_URL: Endpoint = {
-  host: 'a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6.lambda-url.us-east-1.on.aws',
+  host: 'a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6.lambda-url.xx-local-1.on.aws',
   apiId: 'a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6',
   routeKey: '$default',
   stage: () => '$default',
@@ -38,7 +38,7 @@ function payloadV2Event(spec: RequestSpec, endpoint: Endpoint): Record<string, u
     rawQueryString: spec.query.map(encodePair).join('&'),
     headers: mapValues(headers, (values) => values.join(',')),
     requestContext: {
-      accountId: '123456789012',
+      accountId: '000000000000',
       apiId: endpoint.apiId,
       domainName: endpoint.host,
       domainPrefix: endpoint.apiId,

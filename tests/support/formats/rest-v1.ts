@@ -1,7 +1,7 @@
 import { bodyText, groupPairs, headersWithDefaults, lastValue, mapValues, type RequestSpec } from '../request-spec';
 import { commonShapeProblems, cookiesKeyProblems, readGenericResult, type FormatFixture } from './format-fixture';
 
-const API_HOST = 'abcdef1234.execute-api.us-east-1.amazonaws.com';
+const API_HOST = 'abcdef1234.execute-api.xx-local-1.amazonaws.com';
 
 /** A REST API (payload 1.0) proxy event, as API Gateway sends it through `/{proxy+}`. */
 export function restV1Event(spec: RequestSpec): Record<string, unknown> {
@@ -21,7 +21,7 @@ export function restV1Event(spec: RequestSpec): Record<string, unknown> {
     pathParameters: { proxy: spec.path.replace(/^\//, '') },
     stageVariables: null,
     requestContext: {
-      accountId: '123456789012',
+      accountId: '000000000000',
       apiId: 'abcdef1234',
       resourceId: 'a1b2c3',
       resourcePath: '/{proxy+}',

@@ -1,7 +1,7 @@
 import { alb } from '../../../shared/formats/alb';
 import { headerValues, sampleParts } from './fixtures';
 
-const elb = { elb: { targetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/t/1' } };
+const elb = { elb: { targetGroupArn: 'arn:aws:elasticloadbalancing:xx-local-1:000000000000:targetgroup/t/1' } };
 const multiValueEvent = { requestContext: elb, httpMethod: 'GET', path: '/ping', multiValueHeaders: { accept: ['*/*'] } };
 const singleValueEvent = { requestContext: elb, httpMethod: 'GET', path: '/ping', headers: { accept: '*/*' } };
 
