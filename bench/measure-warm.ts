@@ -7,14 +7,16 @@ import type { Subject } from './subjects';
 export interface WarmPlan {
   readonly rounds: number;
   readonly warmup: number;
-  /** Invocations per timed batch, per scenario index. */
-  readonly invocations: (scenario: number) => number;
+  /** Target length of one timed batch; each worker turns it into a fixed count per scenario. */
+  readonly batchMs: number;
   readonly scenarioCount: number;
 }
 
 export interface WarmSamples {
   /** µs per invocation, one number per batch. */
   readonly us: number[];
+  /** Invocations in each batch. */
+  readonly invocations: number[];
   readonly verdicts: Verdict[];
 }
 
@@ -43,7 +45,7 @@ function runBatch(worker: Worker, request: BatchRequest): Promise<BatchReport> {
     const give = (verdict: string): void => {
       worker.process.removeAllListeners('message');
       worker.process.kill();
-      resolve({ usPerInvocation: Number.NaN, verdict });
+      resolve({ usPerInvocation: Number.NaN, invocations: 0, verdict });
     };
     const onExit = (code: number | null): void => give(`the process exited (${String(code)})`);
     const timer = setTimeout(() => give('no answer within 60 s'), BATCH_TIMEOUT_MS);
@@ -73,7 +75,7 @@ export async function measureWarm(
   const workers: Worker[] = [];
   for (const subject of subjects) workers.push(await startWorker(subject, bundles.get(subject.id) as string, workerScript));
   const samples = new Map<string, WarmSamples[]>(
-    subjects.map((subject) => [subject.id, Array.from({ length: plan.scenarioCount }, () => ({ us: [], verdicts: [] }))]),
+    subjects.map((subject) => [subject.id, Array.from({ length: plan.scenarioCount }, () => ({ us: [], invocations: [], verdicts: [] }))]),
   );
   const frameworks = [...new Set(subjects.map((subject) => subject.framework))];
   try {
@@ -83,9 +85,10 @@ export async function measureWarm(
         const group = workers.filter((worker) => worker.subject.framework === framework);
         for (let scenario = 0; scenario < plan.scenarioCount; scenario += 1) {
           for (const worker of rotate(group, round + scenario)) {
-            const report = await runBatch(worker, { scenario, warmup: plan.warmup, invocations: plan.invocations(scenario) });
+            const report = await runBatch(worker, { scenario, warmup: plan.warmup, batchMs: plan.batchMs });
             const cell = samples.get(worker.subject.id)?.[scenario];
             cell?.us.push(report.usPerInvocation);
+            cell?.invocations.push(report.invocations);
             cell?.verdicts.push(report.verdict);
           }
         }

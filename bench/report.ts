@@ -20,7 +20,7 @@ export interface Machine {
 export interface Results {
   readonly machine: Machine;
   readonly mode: 'quick' | 'full';
-  readonly plan: { readonly coldRuns: number; readonly rounds: number; readonly warmup: number; readonly invocations: readonly number[] };
+  readonly plan: { readonly coldRuns: number; readonly rounds: number; readonly warmup: number; readonly batchMs: number };
   readonly startedAt: string;
   readonly durationS: number;
   readonly subjects: readonly Subject[];
@@ -49,8 +49,8 @@ const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
 
 function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '–';
-  if (value >= 100) return value.toFixed(0);
-  if (value >= 10) return value.toFixed(1);
+  if (Math.abs(value) >= 100) return value.toFixed(0);
+  if (Math.abs(value) >= 10) return value.toFixed(1);
   return value.toFixed(2);
 }
 
@@ -61,6 +61,13 @@ function formatRatio(ours: Spread | undefined, other: Spread | undefined): strin
   if (!ours || !other || !Number.isFinite(ours.median) || !Number.isFinite(other.median)) return '–';
   const overlap = ours.p25 <= other.p75 && other.p25 <= ours.p75;
   return `${(ours.median / other.median).toFixed(2)}×${overlap ? ' ≈' : ''}`;
+}
+
+/** What the Lambda translation adds to the framework's own work, ours and the best peer's. */
+function formatOverheads(ours: Spread | undefined, peer: Spread | undefined, floor: Spread | undefined): string {
+  if (!floor) return '–';
+  const over = (spread: Spread | undefined): string => (spread ? formatNumber(spread.median - floor.median) : '–');
+  return `${over(ours)} / ${over(peer)}`;
 }
 
 function firstWrong(verdicts: readonly (string | undefined)[]): string | undefined {
@@ -94,11 +101,11 @@ const showCell = (cell: Cell): string => (cell.wrong ? `✗ wrong: ${cell.wrong}
 
 function renderWarm(results: Results, framework: Framework): string {
   const subjects = results.subjects.filter((subject) => subject.framework === framework);
-  const header = ['payload', 'scenario', ...subjects.map((subject) => SUBJECT_LABELS[subject.name] ?? subject.name), 'ours ÷ best peer', 'ours ÷ framework floor', 'ours ÷ bare floor'];
+  const header = ['payload', 'scenario', ...subjects.map((subject) => SUBJECT_LABELS[subject.name] ?? subject.name), 'ours ÷ best peer', 'ours ÷ framework floor', 'ours ÷ bare floor', 'µs over framework floor: ours / best peer'];
   const rows = results.scenarios.map(({ name, version }, index) => {
     const cells = new Map<Subject, Cell>();
     for (const subject of subjects) {
-      const samples = results.warm[subject.id]?.[index] ?? { us: [], verdicts: [] };
+      const samples = results.warm[subject.id]?.[index] ?? { us: [], invocations: [], verdicts: [] };
       cells.set(subject, { spread: summarize(samples.us), wrong: firstWrong(samples.verdicts) });
     }
     const ours = byRole(cells, 'ours');
@@ -110,6 +117,7 @@ function renderWarm(results: Results, framework: Framework): string {
       formatRatio(oursSpread, bestPeer(cells)?.spread),
       formatRatio(oursSpread, byRole(cells, 'framework floor')?.spread),
       formatRatio(oursSpread, byRole(cells, 'bare floor')?.spread),
+      formatOverheads(oursSpread, bestPeer(cells)?.spread, byRole(cells, 'framework floor')?.spread),
     ];
   });
   return `### ${framework}: warm µs per invocation, median (p25–p75)\n\n${table(header, rows)}`;
@@ -249,7 +257,7 @@ export function renderReport(results: Results): string {
   const run = [
     `Run: ${results.mode}, ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${results.durationS.toFixed(0)} s.`,
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}; Node ${machine.node} (V8 ${machine.v8}); esbuild ${machine.esbuild}.`,
-    `Samples: ${plan.coldRuns} cold starts per subject; warm ${plan.rounds} batches per subject and scenario of ${plan.invocations.join(' / ')} invocations (ping / echo / image) after ${plan.warmup} warm-up.`,
+    `Samples: ${plan.coldRuns} cold starts per subject; warm: ${plan.rounds} batches per subject and scenario, each ~${plan.batchMs} ms of sequential invocations (50 to 20,000, count fixed per subject and scenario) after ${plan.warmup} warm-up invocations.`,
   ].join('\n');
   return [
     '## Benchmarks: the shared helper against the peer adapters',

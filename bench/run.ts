@@ -15,8 +15,8 @@ const RESULTS = path.join(__dirname, 'results');
 
 const quick = process.argv.includes('--quick');
 const PLAN = quick
-  ? { coldRuns: 3, rounds: 3, warmup: 20, invocations: [150, 150, 50] }
-  : { coldRuns: 25, rounds: 15, warmup: 50, invocations: [600, 500, 200] };
+  ? { coldRuns: 3, rounds: 3, warmup: 100, batchMs: 10 }
+  : { coldRuns: 25, rounds: 20, warmup: 300, batchMs: 40 };
 
 function progress(message: string): void {
   process.stderr.write(`[bench ${((performance.now() / 1000) | 0).toString().padStart(3)} s] ${message}\n`);
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     SUBJECTS,
     new Map([...bundles].map(([id, bundle]) => [id, bundle.file])),
     workerScript,
-    { rounds: PLAN.rounds, warmup: PLAN.warmup, invocations: (index) => PLAN.invocations[index % 3] as number, scenarioCount: scenarios.length },
+    { rounds: PLAN.rounds, warmup: PLAN.warmup, batchMs: PLAN.batchMs, scenarioCount: scenarios.length },
     (round) => progress(`warm round ${round + 1}/${PLAN.rounds}`),
   );
 

@@ -33,7 +33,7 @@ interface RequestSpec {
   readonly body?: Buffer;
 }
 
-const HOST = 'abcdef1234.execute-api.us-east-1.amazonaws.com';
+const HOST = 'abcdef1234.execute-api.xx-local-1.amazonaws.com';
 const CLIENT_HEADERS: Readonly<Record<string, string>> = {
   Accept: 'application/json',
   'CloudFront-Forwarded-Proto': 'https',
@@ -100,7 +100,7 @@ function httpV2Event(spec: RequestSpec): Record<string, unknown> {
     rawQueryString: '',
     headers,
     requestContext: {
-      accountId: '123456789012',
+      accountId: '000000000000',
       apiId: 'abcdef1234',
       domainName: HOST,
       domainPrefix: 'abcdef1234',

@@ -6,7 +6,7 @@ export function makeContext(requestId: string): Context {
     callbackWaitsForEmptyEventLoop: true,
     functionName: 'bench',
     functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:bench',
+    invokedFunctionArn: 'arn:aws:lambda:xx-local-1:000000000000:function:bench',
     memoryLimitInMB: '512',
     awsRequestId: requestId,
     logGroupName: '/aws/lambda/bench',

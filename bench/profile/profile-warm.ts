@@ -1,0 +1,125 @@
+// tsx bench/profile/profile-warm.ts <framework/subject> <scenario index 0-5> [invocations]
+// Profiles a subject's warm path with `node --cpu-prof` on an unminified bundle (names kept) and
+// prints self time by module and function, and time spent inside each of the helper's functions.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { makeScenarios } from '../scenarios';
+import { SUBJECTS } from '../subjects';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** esbuild marks each module in an unminified bundle with a `// path` comment: line -> module. */
+function readModuleMap(bundle: string): (line: number) => string {
+  const starts: { line: number; module: string }[] = [];
+  readFileSync(bundle, 'utf8')
+    .split('\n')
+    .forEach((text, line) => {
+      const match = /^\/\/ (\S+\.(?:[cm]?js|ts|json))$/.exec(text);
+      if (match?.[1]) starts.push({ line, module: match[1] });
+    });
+  return (line) => {
+    let found = '(bench harness)';
+    for (const start of starts) {
+      if (start.line > line) break;
+      found = start.module;
+    }
+    return found.replace(/^.*node_modules\//, '');
+  };
+}
+
+function top(map: Map<string, number>, count: number, totalUs: number): string[] {
+  return [...map]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, us]) => `${((100 * us) / totalUs).toFixed(1).padStart(5)}%  ${name}`);
+}
+
+async function main(): Promise<void> {
+  const [id, scenarioArg = '0', countArg = '20000'] = process.argv.slice(2);
+  const subject = SUBJECTS.find((each) => each.id === id);
+  if (!subject) throw new Error(`unknown subject ${String(id)}; one of ${SUBJECTS.map((each) => each.id).join(', ')}`);
+  const scenario = makeScenarios(subject.framework)[Number(scenarioArg)];
+  const work = path.join(ROOT, '.build', 'bench', 'profile', subject.id.replace('/', '-'));
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  // As sam builds it, but readable: no minification, so the profile names functions.
+  const bundle = path.join(work, 'handler.js');
+  await build({ entryPoints: [subject.entry], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node24', keepNames: true, logLevel: 'error' });
+  const child = path.join(work, 'profile-child.js');
+  await build({ entryPoints: [path.join(__dirname, 'profile-child.ts')], outfile: child, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
+  delete env['NODE_OPTIONS'];
+  execFileSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${work}`, '--cpu-prof-interval=50', child, bundle, subject.framework, subject.input, scenarioArg, countArg], { env, stdio: 'inherit' });
+  const file = readdirSync(work).find((name) => name.endsWith('.cpuprofile'));
+  if (!file) throw new Error('no profile written');
+  const profile = JSON.parse(readFileSync(path.join(work, file), 'utf8')) as Profile;
+  const moduleAt = readModuleMap(bundle);
+
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const where = (node: ProfileNode): string => {
+    const { url, functionName, lineNumber } = node.callFrame;
+    if (url.endsWith('handler.js') && url.includes('profile')) return moduleAt(lineNumber);
+    if (url.startsWith('node:')) return url;
+    return url === '' ? `(${functionName || 'native'})` : path.basename(url);
+  };
+  const label = (node: ProfileNode): string => `${node.callFrame.functionName || '(anonymous)'} [${where(node)}:${node.callFrame.lineNumber + 1}]`;
+
+  const selfByModule = new Map<string, number>();
+  const selfByFunction = new Map<string, number>();
+  const insideShared = new Map<string, number>();
+  let totalUs = 0;
+  profile.samples.forEach((sampleId, index) => {
+    const us = profile.timeDeltas[index] ?? 0;
+    const node = byId.get(sampleId);
+    if (!node) return;
+    totalUs += us;
+    selfByModule.set(where(node), (selfByModule.get(where(node)) ?? 0) + us);
+    selfByFunction.set(label(node), (selfByFunction.get(label(node)) ?? 0) + us);
+    // Inclusive time of the helper's own functions: each counted once per sample.
+    const seen = new Set<string>();
+    for (let at: ProfileNode | undefined = node; at; at = byId.get(parent.get(at.id) ?? -1)) {
+      if (where(at).startsWith('shared/') && !seen.has(label(at))) {
+        seen.add(label(at));
+        insideShared.set(label(at), (insideShared.get(label(at)) ?? 0) + us);
+      }
+    }
+  });
+
+  const invocations = Number(countArg);
+  process.stdout.write(
+    [
+      `${subject.id}, ${scenario?.version} ${scenario?.name}: ${invocations} invocations, ${(totalUs / 1000).toFixed(0)} ms sampled (${(totalUs / invocations).toFixed(1)} µs per invocation incl. idle/GC)`,
+      '',
+      'self time by module:',
+      ...top(selfByModule, 18, totalUs),
+      '',
+      'self time by function:',
+      ...top(selfByFunction, 30, totalUs),
+      '',
+      'time inside the helper (shared/) functions, callees included:',
+      ...top(insideShared, 30, totalUs),
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
