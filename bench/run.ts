@@ -15,7 +15,7 @@ const RESULTS = path.join(__dirname, 'results');
 
 const quick = process.argv.includes('--quick');
 const PLAN = quick
-  ? { coldRuns: 3, rounds: 3, warmup: 100, batchMs: 10 }
+  ? { coldRuns: 3, rounds: 3, warmup: 200, batchMs: 10 }
   : { coldRuns: 25, rounds: 20, warmup: 300, batchMs: 40 };
 
 function progress(message: string): void {

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { checkResult, type Verdict } from '../check-result';
 import { makeScenarios } from '../scenarios';
 import { makeContext } from './lambda-context';
+import { turnEventLoop } from './turn-event-loop';
 
 type Handler = (input: unknown, context: unknown) => Promise<unknown>;
 
@@ -42,6 +43,7 @@ async function runBatch({ scenario: index, warmup, batchMs }: BatchRequest): Pro
   for (const input of warmupInputs) {
     const result = await handler(input, context);
     verdict ??= checkResult(result, scenario.expected);
+    await turnEventLoop();
   }
   const warmupUs = Number(process.hrtime.bigint() - warmupStarted) / 1000 / warmup;
   let invocations = invocationsFor.get(index);
@@ -53,7 +55,10 @@ async function runBatch({ scenario: index, warmup, batchMs }: BatchRequest): Pro
 
   let last: unknown;
   const started = process.hrtime.bigint();
-  for (const input of inputs) last = await handler(input, context);
+  for (const input of inputs) {
+    last = await handler(input, context);
+    await turnEventLoop();
+  }
   const elapsedNs = Number(process.hrtime.bigint() - started);
   verdict ??= checkResult(last, scenario.expected);
   return { usPerInvocation: elapsedNs / 1000 / invocations, invocations, verdict };

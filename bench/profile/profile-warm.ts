@@ -2,7 +2,7 @@
 // Profiles a subject's warm path with `node --cpu-prof` on an unminified bundle (names kept) and
 // prints self time by module and function, and time spent inside each of the helper's functions.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { makeScenarios } from '../scenarios';
@@ -17,6 +17,8 @@ interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+  /** Wall time of the profiled invocations, measured by the child. */
+  elapsedUs: number;
 }
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -40,6 +42,18 @@ function readModuleMap(bundle: string): (line: number) => string {
   };
 }
 
+const ADAPTERS = ['shared/', 'serverless-http/', '@codegenie/', '@fastify/aws-lambda/', 'light-my-request/', 'bench/floors/'];
+
+/** Which layer a module belongs to: the adapter under test, Node itself, the framework and app, or the VM. */
+function layerOf(module: string): string {
+  if (ADAPTERS.some((prefix) => module.startsWith(prefix))) return 'adapter (the Lambda translation)';
+  if (module.startsWith('node:')) return 'Node core (http, events, streams, timers)';
+  if (module.startsWith('((garbage')) return 'garbage collector';
+  if (module.startsWith('((idle') || module.startsWith('((program') || module.startsWith('(dispatch')) return 'idle, profiler, VM';
+  if (module.startsWith('(')) return 'VM builtins (microtasks, natives)';
+  return 'framework and app';
+}
+
 function top(map: Map<string, number>, count: number, totalUs: number): string[] {
   return [...map]
     .sort((a, b) => b[1] - a[1])
@@ -55,18 +69,18 @@ async function main(): Promise<void> {
   const work = path.join(ROOT, '.build', 'bench', 'profile', subject.id.replace('/', '-'));
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  // As sam builds it, but readable: no minification, so the profile names functions.
+  // As sam builds it, but readable: no minification, so the profile names functions (keepNames
+  // would add a call per closure created, which is itself a cost on the hot path).
   const bundle = path.join(work, 'handler.js');
-  await build({ entryPoints: [subject.entry], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node24', keepNames: true, logLevel: 'error' });
+  await build({ entryPoints: [subject.entry], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node24', logLevel: 'error' });
   const child = path.join(work, 'profile-child.js');
   await build({ entryPoints: [path.join(__dirname, 'profile-child.ts')], outfile: child, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
 
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
   delete env['NODE_OPTIONS'];
-  execFileSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${work}`, '--cpu-prof-interval=50', child, bundle, subject.framework, subject.input, scenarioArg, countArg], { env, stdio: 'inherit' });
-  const file = readdirSync(work).find((name) => name.endsWith('.cpuprofile'));
-  if (!file) throw new Error('no profile written');
-  const profile = JSON.parse(readFileSync(path.join(work, file), 'utf8')) as Profile;
+  const file = path.join(work, 'warm.cpuprofile');
+  execFileSync(process.execPath, [child, bundle, subject.framework, subject.input, scenarioArg, countArg, file], { env, stdio: 'inherit' });
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const moduleAt = readModuleMap(bundle);
 
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -82,6 +96,7 @@ async function main(): Promise<void> {
 
   const selfByModule = new Map<string, number>();
   const selfByFunction = new Map<string, number>();
+  const callersOf = new Map<string, Map<string, number>>();
   const insideShared = new Map<string, number>();
   let totalUs = 0;
   profile.samples.forEach((sampleId, index) => {
@@ -91,6 +106,10 @@ async function main(): Promise<void> {
     totalUs += us;
     selfByModule.set(where(node), (selfByModule.get(where(node)) ?? 0) + us);
     selfByFunction.set(label(node), (selfByFunction.get(label(node)) ?? 0) + us);
+    const caller = byId.get(parent.get(node.id) ?? -1);
+    const callers = callersOf.get(label(node)) ?? new Map<string, number>();
+    callers.set(caller ? label(caller) : '(root)', (callers.get(caller ? label(caller) : '(root)') ?? 0) + us);
+    callersOf.set(label(node), callers);
     // Inclusive time of the helper's own functions: each counted once per sample.
     const seen = new Set<string>();
     for (let at: ProfileNode | undefined = node; at; at = byId.get(parent.get(at.id) ?? -1)) {
@@ -101,10 +120,20 @@ async function main(): Promise<void> {
     }
   });
 
+  const selfByLayer = new Map<string, number>();
+  for (const [module, us] of selfByModule) selfByLayer.set(layerOf(module), (selfByLayer.get(layerOf(module)) ?? 0) + us);
+  const busyUs = totalUs - (selfByLayer.get('idle, profiler, VM') ?? 0);
   const invocations = Number(countArg);
+  const hottest = [...selfByFunction].sort((a, b) => b[1] - a[1]).slice(0, 6);
   process.stdout.write(
     [
-      `${subject.id}, ${scenario?.version} ${scenario?.name}: ${invocations} invocations, ${(totalUs / 1000).toFixed(0)} ms sampled (${(totalUs / invocations).toFixed(1)} µs per invocation incl. idle/GC)`,
+      `${subject.id}, ${scenario?.version} ${scenario?.name}: ${invocations} invocations, ${(profile.elapsedUs / invocations).toFixed(1)} µs per invocation (wall, profiler on)`,
+      '',
+      'self time by layer, µs per invocation (share of busy time); idle and profiler left out:',
+      ...[...selfByLayer]
+        .filter(([layer]) => layer !== 'idle, profiler, VM')
+        .sort((a, b) => b[1] - a[1])
+        .map(([layer, us]) => `${(us / invocations).toFixed(2).padStart(7)} µs  ${((100 * us) / busyUs).toFixed(1).padStart(5)}%  ${layer}`),
       '',
       'self time by module:',
       ...top(selfByModule, 18, totalUs),
@@ -114,6 +143,9 @@ async function main(): Promise<void> {
       '',
       'time inside the helper (shared/) functions, callees included:',
       ...top(insideShared, 30, totalUs),
+      '',
+      'callers of the hottest functions:',
+      ...hottest.flatMap(([name]) => [`  ${name}`, ...top(callersOf.get(name) ?? new Map(), 4, totalUs).map((line) => `    ${line}`)]),
       '',
     ].join('\n'),
   );
