@@ -242,14 +242,19 @@ const METHOD = `How to read it:
   \`callback()\`, Fastify \`routing\`) called with a real IncomingMessage/ServerResponse built from a
   pre-parsed request, the response left as the bytes Node wrote: what Node's HTTP server does minus
   socket I/O, with no event read and no result written. It is the cheapest direct call that runs
-  every framework's real request path; light-my-request (\`app.inject\`) builds its own request and
-  response subclasses per call and costs more.
+  every framework's real request path. light-my-request (\`app.inject\`, which both Fastify peers
+  use) builds its own request and response objects per call, so it is not a floor but a layer.
 - Bundles: esbuild \`--bundle --platform=node --format=cjs --target=node24 --minify\`, no sourcemap,
   as \`sam build\` does from the template's BuildProperties. Cold start: a fresh \`node\` process with
   NODE_ENV=production times \`require(bundle)\` and the first invocation; peak RSS is the process's
   maxRSS. Warm: one long-lived process per subject; only one runs at a time, and per round each
   subject runs one timed batch of sequential invocations per scenario (after a warm-up), in a
-  rotated order: one batch is one sample.`;
+  rotated order: one batch is one sample. Each invocation is followed by one turn of the event
+  loop, as the runtime's own I/O between invocations gives one, so work an adapter defers
+  (setImmediate, timers) is counted; that turn is most of the bare floor's ~2–4 µs.
+- Node here is the machine's, not Lambda's nodejs24.x: Node 20's base64 encoder dominates every
+  100 KB image row (the bare floor's ~140 µs is almost all \`toString('base64')\`); newer Node
+  encodes base64 several times faster, so those rows will shrink for every subject alike.`;
 
 /** The whole report as markdown. */
 export function renderReport(results: Results): string {

@@ -63,8 +63,8 @@ class CollectingSocket extends EventEmitter {
  * The framework floor: the app's own request listener called with a real IncomingMessage and
  * ServerResponse built from a request already in Node's terms, the way Node's HTTP server would
  * call it after parsing, minus the socket I/O. No event is read and no result is written, so
- * what an adapter costs on top of this is its translation. Cheaper than light-my-request
- * (`app.inject`), which builds its own Request/Response subclasses per call.
+ * what an adapter costs on top of this is its translation. light-my-request (`app.inject`)
+ * would not do: it builds its own request and response objects per call, a layer of its own.
  */
 export function createDirectHandler(listener: Listener | Promise<Listener>) {
   let ready: Listener | undefined;
