@@ -1,8 +1,9 @@
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'aws-lambda';
 import { BadEventError, isRecord } from './bad-event';
 import { createRequest } from './create-request';
 import { detectFormat } from './detect-format';
-import type { EventFormat, ProxyResult } from './formats/event-format';
+import type { EventFormat, EventRequest, ProxyResult } from './formats/event-format';
 import { restV1 } from './formats/rest-v1';
 import { bindInvocation, type LambdaHttpEvent } from './invocation';
 import { InvocationSocket } from './invocation-socket';
@@ -11,7 +12,7 @@ import { resolveSettings, type ProxyOptions, type ProxySettings } from './option
 import { resolveListener, type App, type RequestListener } from './resolve-listener';
 import { oversizeBytes } from './response-limit';
 import { jsonResultParts, toResultParts } from './result-parts';
-import { serveRequest } from './serve-request';
+import { serveRequest, type Served } from './serve-request';
 
 /** The Lambda handler `createHandler` returns: async, two parameters, never throws or rejects. */
 export type LambdaHttpHandler = (event: unknown, context: Context) => Promise<ProxyResult>;
@@ -21,55 +22,55 @@ const TIMEOUT_MARGIN_MS = 500;
 // For callers that pass no real Lambda context: API Gateway's own integration timeout.
 const DEFAULT_TIME_LEFT_MS = 29_000;
 
+/** An event read into a request the app can serve. */
+interface ReadEvent {
+  readonly format: EventFormat;
+  readonly event: Record<string, unknown>;
+  readonly parts: EventRequest;
+  readonly req: IncomingMessage;
+  readonly socket: InvocationSocket;
+}
+
 function deadlineOf(context: Context | undefined): number {
   const timeLeft = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : DEFAULT_TIME_LEFT_MS;
   return Math.max(0, timeLeft - TIMEOUT_MARGIN_MS);
 }
 
-async function answer(
-  event: unknown,
-  context: Context,
-  settings: ProxySettings,
-  listener: RequestListener | Promise<RequestListener>,
-): Promise<ProxyResult> {
+/** Turns the event into a request bound to its invocation, or into the 400 result for a bad event. */
+function readEvent(event: unknown, context: Context, settings: ProxySettings): ReadEvent | ProxyResult {
   const requestId = context?.awsRequestId;
-  const format: EventFormat | undefined = detectFormat(event);
+  const format = detectFormat(event);
   if (!format) {
     logLine('WARN', 'Bad Request: not an API Gateway, Function URL or ALB HTTP event', requestId);
     return restV1.writeResult(jsonResultParts(400, 'Bad Request'), {}, requestId);
   }
   const record = event as Record<string, unknown>;
-
-  let socket: InvocationSocket;
-  let req;
-  let route: string;
   try {
     const parts = format.readRequest(record, settings);
-    route = `${parts.method} ${parts.path}`;
-    socket = new InvocationSocket(parts.sourceIp);
-    req = createRequest(parts, settings, socket);
+    const socket = new InvocationSocket(parts.sourceIp);
+    const req = createRequest(parts, settings, socket);
+    bindInvocation(req, { event: event as LambdaHttpEvent, context });
+    return { format, event: record, parts, req, socket };
   } catch (error) {
     if (!(error instanceof BadEventError)) throw error;
     logLine('WARN', `Bad Request: ${error.message}`, requestId, { format: format.name });
     return format.writeResult(jsonResultParts(400, 'Bad Request'), record, requestId);
   }
+}
 
-  bindInvocation(req, { event: event as LambdaHttpEvent, context });
-  const ready = typeof listener === 'function' ? listener : await listener;
-  const served = await serveRequest(ready, req, socket, deadlineOf(context));
+/** Writes what the app did as the event format's result: its response, or the helper's 500/504. */
+function writeServed(served: Served, read: ReadEvent, settings: ProxySettings, requestId: string | undefined): ProxyResult {
+  const { format, event, parts } = read;
   if (served.kind === 'failure') {
-    logLine('ERROR', served.reason, requestId, { route, statusCode: served.statusCode });
+    logLine('ERROR', served.reason, requestId, { route: `${parts.method} ${parts.path}`, statusCode: served.statusCode });
     const message = served.statusCode === 504 ? 'Gateway Timeout' : 'Internal Server Error';
-    return format.writeResult(jsonResultParts(served.statusCode, message), record, requestId);
+    return format.writeResult(jsonResultParts(served.statusCode, message), event, requestId);
   }
-
-  const result = format.writeResult(toResultParts(served.response, settings), record, requestId);
+  const result = format.writeResult(toResultParts(served.response, settings), event, requestId);
   const bytes = oversizeBytes(result);
-  if (bytes !== undefined) {
-    logLine('ERROR', 'The response exceeds the Lambda response payload limit', requestId, { route, bytes });
-    return format.writeResult(jsonResultParts(500, 'Internal Server Error'), record, requestId);
-  }
-  return result;
+  if (bytes === undefined) return result;
+  logLine('ERROR', 'The response exceeds the Lambda response payload limit', requestId, { route: `${parts.method} ${parts.path}`, bytes });
+  return format.writeResult(jsonResultParts(500, 'Internal Server Error'), event, requestId);
 }
 
 /**
@@ -89,7 +90,11 @@ export function createHandler(app: App, options?: ProxyOptions): LambdaHttpHandl
 
   return async (event, context) => {
     try {
-      return await answer(event, context, settings, listener);
+      const read = readEvent(event, context, settings);
+      if (!('req' in read)) return read;
+      const ready = typeof listener === 'function' ? listener : await listener;
+      const served = await serveRequest(ready, read.req, read.socket, deadlineOf(context));
+      return writeServed(served, read, settings, context?.awsRequestId);
     } catch (error) {
       const requestId = context?.awsRequestId;
       logLine('ERROR', 'The proxy helper failed', requestId, { error: error instanceof Error ? error.name : typeof error });
