@@ -5,8 +5,10 @@ type WriteCallback = (error?: Error | null) => void;
 
 /**
  * The connection a Lambda invocation stands in for. Node's own `ServerResponse` writes the
- * status line, headers and body to it exactly as to a TCP socket; it keeps the body bytes and
- * skips the header block, which `readResponse` takes from `res._header` instead.
+ * status line, headers and body to it exactly as to a TCP socket; it keeps the body and skips
+ * the header block, which `readResponse` takes from `res._header` instead. UTF-8 strings are
+ * kept as strings: most bodies are JSON text, and turning them into bytes and back costs more
+ * than the rest of the response.
  */
 export class InvocationSocket extends EventEmitter {
   readonly remoteAddress: string | undefined;
@@ -23,8 +25,10 @@ export class InvocationSocket extends EventEmitter {
   readonly writableCorked = 0;
   _httpMessage: ServerResponse | null = null;
 
-  /** Body chunks in the order written. */
-  readonly chunks: Buffer[] = [];
+  /** Body chunks in the order written: UTF-8 strings as written, anything else as bytes. */
+  readonly chunks: Array<string | Buffer> = [];
+  /** Whether every chunk is a UTF-8 string, so that the body is their concatenation. */
+  textOnly = true;
   private headerCharsLeft = -1;
 
   constructor(remoteAddress: string | undefined) {
@@ -46,16 +50,23 @@ export class InvocationSocket extends EventEmitter {
         this.headerCharsLeft -= skipped;
         data = data.slice(skipped);
       }
-      if (data.length > 0) {
-        this.chunks.push(typeof data === 'string' ? Buffer.from(data, encoding ?? 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
-      }
+      if (data.length > 0) this.keep(data, encoding);
     }
     // A real socket calls back later, never inside write(); Node's response relies on that order.
     if (callback) process.nextTick(callback);
     return true;
   }
 
-  /** The request body is pushed whole up front: there is nothing to start reading. */
+  private keep(data: string | Uint8Array, encoding: BufferEncoding | null | undefined): void {
+    if (typeof data === 'string' && (!encoding || encoding === 'utf8' || encoding === 'utf-8')) {
+      this.chunks.push(data);
+      return;
+    }
+    this.textOnly = false;
+    this.chunks.push(typeof data === 'string' ? Buffer.from(data, encoding ?? 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  }
+
+  /** The request hands its body over itself (see createRequest): there is no reading to start. */
   resume(): this {
     return this;
   }

@@ -4,13 +4,16 @@ import type { InvocationSocket } from './invocation-socket';
 // Hop-by-hop headers describe one connection; API Gateway makes its own.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade']);
 
-/** The app's answer as bytes: status, headers by lower-case name, cookies apart, whole body. */
+/** The app's answer: status, headers by lower-case name, cookies apart, whole body. */
 export interface AppResponse {
   readonly statusCode: number;
   readonly headers: Map<string, string[]>;
   readonly cookies: string[];
-  readonly body: Buffer;
+  /** A string when the app wrote only UTF-8 strings (its bytes are that string's UTF-8 form). */
+  readonly body: string | Buffer;
 }
+
+const toBuffer = (chunk: string | Buffer): Buffer => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
 
 /** Parses the header block Node wrote (`HTTP/1.1 200 OK\r\nName: value\r\n...\r\n\r\n`). */
 function readHeaderBlock(block: string, headers: Map<string, string[]>, cookies: string[]): void {
@@ -54,7 +57,9 @@ export function readResponse(res: ServerResponse, socket: InvocationSocket): App
   const cookies: string[] = [];
   if (typeof res._header === 'string') readHeaderBlock(res._header, headers, cookies);
   const chunks = socket.chunks;
-  let body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-  if (res.chunkedEncoding) body = removeChunkFraming(body);
+  let body: string | Buffer;
+  if (res.chunkedEncoding) body = removeChunkFraming(Buffer.concat(chunks.map(toBuffer)));
+  else if (chunks.length === 1) body = chunks[0] as string | Buffer;
+  else body = socket.textOnly ? chunks.join('') : Buffer.concat(chunks.map(toBuffer));
   return { statusCode: res.statusCode, headers, cookies, body };
 }

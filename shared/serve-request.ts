@@ -33,22 +33,23 @@ export function serveRequest(
       if (served.kind === 'failure') socket.destroy();
       resolve(served);
     };
-    const fail = (reason: string) => (): void => settle({ kind: 'failure', statusCode: 500, reason });
+    const fail = (reason: string): void => settle({ kind: 'failure', statusCode: 500, reason });
 
     const timer = setTimeout(() => settle({ kind: 'failure', statusCode: 504, reason: 'the app did not finish its response in time' }), deadlineMs);
-    res.once('finish', () => {
+    // `on`, not `once`: each fires at most once per response, and the response dies with the invocation.
+    res.on('finish', () => {
       settle({ kind: 'response', response: readResponse(res, socket) });
       // As after a real exchange, the connection closes and the response emits 'close' (loggers wait for it).
       socket.destroy();
     });
-    res.once('error', fail('the response stream failed'));
-    res.once('close', fail('the response was closed before it finished'));
+    res.on('error', () => fail('the response stream failed'));
+    res.on('close', () => fail('the response was closed before it finished'));
 
     try {
       const returned = listener(req, res);
-      if (returned instanceof Promise) returned.catch(fail('the app rejected'));
+      if (returned instanceof Promise) returned.catch(() => fail('the app rejected'));
     } catch {
-      fail('the app threw')();
+      fail('the app threw');
     }
   });
 }
