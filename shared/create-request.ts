@@ -34,11 +34,12 @@ export function createRequest(parts: EventRequest, settings: ProxySettings, sock
   (req as unknown as HeaderLines)._addHeaderLines(rawHeaders, rawHeaders.length);
   req.complete = true;
 
-  // The body is handed over when the app first reads: most GETs never do, and ending a stream
-  // no one reads still costs a readable-state cycle per invocation.
-  req._read = () => {
-    if (body.length > 0) req.push(body);
+  if (body.length > 0) {
+    req.push(body);
     req.push(null);
-  };
+  } else {
+    // Ending a stream no one reads still costs a readable-state cycle, and most GETs never read.
+    req._read = () => req.push(null);
+  }
   return req;
 }

@@ -66,7 +66,7 @@ export class InvocationSocket extends EventEmitter {
     this.chunks.push(typeof data === 'string' ? Buffer.from(data, encoding ?? 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
   }
 
-  /** The request hands its body over itself (see createRequest): there is no reading to start. */
+  /** The request holds its whole body already (see createRequest): there is no reading to start. */
   resume(): this {
     return this;
   }

@@ -41,3 +41,14 @@ export function silenceConsoleErrors(): void {
   });
   afterEach(() => spy?.mockRestore());
 }
+
+/** Runs `run` and returns what it wrote to stdout, instead of printing it. */
+export function captureStdout(run: () => void): string {
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  try {
+    run();
+    return write.mock.calls.map(([chunk]) => String(chunk)).join('');
+  } finally {
+    write.mockRestore();
+  }
+}

@@ -1,14 +1,5 @@
 import { logLine } from '../../shared/log';
-
-function captureStdout(run: () => void): string {
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  try {
-    run();
-    return write.mock.calls.map(([chunk]) => String(chunk)).join('');
-  } finally {
-    write.mockRestore();
-  }
-}
+import { captureStdout } from '../support/log-capture';
 
 describe('logLine', () => {
   it('writes one JSON line in Lambda\'s JSON log shape: timestamp, level, requestId, message, fields', () => {

@@ -1,20 +1,10 @@
 import { alb } from '../../../shared/formats/alb';
 import { headerValues, sampleParts } from './fixtures';
+import { captureStdout } from '../../support/log-capture';
 
 const elb = { elb: { targetGroupArn: 'arn:aws:elasticloadbalancing:xx-local-1:000000000000:targetgroup/t/1' } };
 const multiValueEvent = { requestContext: elb, httpMethod: 'GET', path: '/ping', multiValueHeaders: { accept: ['*/*'] } };
 const singleValueEvent = { requestContext: elb, httpMethod: 'GET', path: '/ping', headers: { accept: '*/*' } };
-
-/** Captures what the helper logs to stdout while `run` runs. */
-function captureStdout(run: () => void): string {
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  try {
-    run();
-    return write.mock.calls.map(([chunk]) => String(chunk)).join('');
-  } finally {
-    write.mockRestore();
-  }
-}
 
 describe('alb.writeResult', () => {
   it('answers a multi-value event in multiValueHeaders, every value and cookie kept', () => {
