@@ -5,7 +5,7 @@ import { createRequest } from './create-request';
 import { detectFormat } from './detect-format';
 import type { EventFormat, EventRequest, ProxyResult } from './formats/event-format';
 import { restV1 } from './formats/rest-v1';
-import { bindInvocation, type LambdaHttpEvent } from './invocation';
+import type { LambdaHttpEvent } from './invocation';
 import { InvocationSocket } from './invocation-socket';
 import { logLine } from './log';
 import { resolveSettings, type ProxyOptions, type ProxySettings } from './options';
@@ -47,9 +47,8 @@ function readEvent(event: unknown, context: Context, settings: ProxySettings): R
   const record = event as Record<string, unknown>;
   try {
     const parts = format.readRequest(record, settings);
-    const socket = new InvocationSocket(parts.sourceIp);
+    const socket = new InvocationSocket({ event: event as LambdaHttpEvent, context }, parts.sourceIp);
     const req = createRequest(parts, settings, socket);
-    bindInvocation(req, { event: event as LambdaHttpEvent, context });
     return { format, event: record, parts, req, socket };
   } catch (error) {
     if (!(error instanceof BadEventError)) throw error;

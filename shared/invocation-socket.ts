@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
+import type { Invocation } from './invocation';
 
 type WriteCallback = (error?: Error | null) => void;
 
@@ -12,6 +13,8 @@ type WriteCallback = (error?: Error | null) => void;
  */
 export class InvocationSocket extends EventEmitter {
   readonly remoteAddress: string | undefined;
+  /** The invocation whose request this connection carries (see getInvocation). */
+  readonly invocation: Invocation;
   readonly remotePort = 443;
   /** API Gateway, Function URLs and ALB listeners are HTTPS: `req.protocol` says https. */
   readonly encrypted = true;
@@ -31,8 +34,9 @@ export class InvocationSocket extends EventEmitter {
   textOnly = true;
   private headerCharsLeft = -1;
 
-  constructor(remoteAddress: string | undefined) {
+  constructor(invocation: Invocation, remoteAddress: string | undefined) {
     super();
+    this.invocation = invocation;
     this.remoteAddress = remoteAddress;
   }
 

@@ -1,9 +1,12 @@
+import type { Invocation } from '../../shared/invocation';
 import type { IncomingMessage } from 'node:http';
 import { createRequest } from '../../shared/create-request';
 import { BadEventError } from '../../shared/bad-event';
 import type { EventRequest } from '../../shared/formats/event-format';
 import { InvocationSocket } from '../../shared/invocation-socket';
 import { resolveSettings, type ProxyOptions } from '../../shared/options';
+
+const invocation = { event: { httpMethod: 'GET', path: '/' }, context: { awsRequestId: 'req-1' } } as unknown as Invocation;
 
 function request(parts: Partial<EventRequest>, options?: ProxyOptions): IncomingMessage {
   const full: EventRequest = {
@@ -16,7 +19,7 @@ function request(parts: Partial<EventRequest>, options?: ProxyOptions): Incoming
     sourceIp: '203.0.113.10',
     ...parts,
   };
-  return createRequest(full, resolveSettings(options), new InvocationSocket(full.sourceIp));
+  return createRequest(full, resolveSettings(options), new InvocationSocket(invocation, full.sourceIp));
 }
 
 async function readAll(req: IncomingMessage): Promise<Buffer> {

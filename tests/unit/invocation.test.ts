@@ -1,15 +1,20 @@
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import type { Context } from 'aws-lambda';
-import { bindInvocation, getInvocation, type LambdaHttpEvent } from '../../shared/invocation';
+import { getInvocation, type LambdaHttpEvent } from '../../shared/invocation';
+import { InvocationSocket } from '../../shared/invocation-socket';
 
 const context = { awsRequestId: 'req-1' } as Context;
 const event = { httpMethod: 'GET', path: '/ping' } as LambdaHttpEvent;
 
+/** A request on its own invocation socket, as the helper makes it. */
+function requestOf(invocationContext: Context): IncomingMessage {
+  return new IncomingMessage(new InvocationSocket({ event, context: invocationContext }, undefined) as unknown as Socket);
+}
+
 describe('getInvocation', () => {
-  it('gives the invocation bound to that very request', () => {
-    const req = new IncomingMessage(new Socket());
-    bindInvocation(req, { event, context });
+  it('gives the invocation of the socket the request came on', () => {
+    const req = requestOf(context);
     expect(getInvocation(req)).toEqual({ event, context });
     expect(getInvocation(req)?.event).toBe(event);
   });
@@ -18,12 +23,9 @@ describe('getInvocation', () => {
     expect(getInvocation(new IncomingMessage(new Socket()))).toBeUndefined();
   });
 
-  it('keeps two requests\' invocations apart', () => {
-    const first = new IncomingMessage(new Socket());
-    const second = new IncomingMessage(new Socket());
-    const otherContext = { awsRequestId: 'req-2' } as Context;
-    bindInvocation(first, { event, context });
-    bindInvocation(second, { event, context: otherContext });
+  it("keeps two requests' invocations apart", () => {
+    const first = requestOf(context);
+    const second = requestOf({ awsRequestId: 'req-2' } as Context);
     expect(getInvocation(first)?.context.awsRequestId).toBe('req-1');
     expect(getInvocation(second)?.context.awsRequestId).toBe('req-2');
   });
