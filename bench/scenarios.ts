@@ -1,5 +1,6 @@
 import { makeEchoJson, makePng } from './apps/payloads';
 import type { DirectRequest } from './floors/direct-handler';
+import { UNIX_DATE_PATTERN } from '../shared/unix-date';
 
 export type PayloadVersion = 'rest-v1' | 'http-v2';
 export type ScenarioName = 'GET /ping' | 'POST /echo 1KB' | 'GET /image 100KB';
@@ -122,7 +123,6 @@ function directRequestOf(spec: RequestSpec): DirectRequest {
   return { method: spec.method, url: spec.path, headers, body: spec.body ?? Buffer.alloc(0) };
 }
 
-const UNIX_DATE = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) [A-Z][a-z]{2} [ 1-3]\d \d{2}:\d{2}:\d{2} UTC \d{4}$/;
 
 function checkPing(framework: string) {
   return (body: Buffer): string | undefined => {
@@ -134,7 +134,7 @@ function checkPing(framework: string) {
     }
     const { from, message } = (parsed ?? {}) as { from?: unknown; message?: unknown };
     if (from !== framework) return `ping body says from=${String(from)}`;
-    if (typeof message !== 'string' || !UNIX_DATE.test(message)) return 'ping message is not a UnixDate';
+    if (typeof message !== 'string' || !UNIX_DATE_PATTERN.test(message)) return 'ping message is not a UnixDate';
     return undefined;
   };
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'aws-lambda';
-import { BadEventError, isRecord } from './bad-event';
+import { BadEventError, isRecord } from './event-fields';
 import { createRequest } from './create-request';
 import { detectFormat } from './detect-format';
 import type { EventFormat, EventRequest, ProxyResult } from './formats/event-format';
@@ -22,6 +22,14 @@ const TIMEOUT_MARGIN_MS = 500;
 // For callers that pass no real Lambda context: API Gateway's own integration timeout.
 const DEFAULT_TIME_LEFT_MS = 29_000;
 
+/** Why every invocation fails after the app's start (Fastify's `ready()`) failed. */
+class AppStartError extends Error {
+  override readonly name = 'AppStartError';
+  constructor() {
+    super('The app failed to start (its reason was logged at cold start)');
+  }
+}
+
 /** An event read into a request the app can serve. */
 interface ReadEvent {
   readonly format: EventFormat;
@@ -32,7 +40,8 @@ interface ReadEvent {
 }
 
 function deadlineOf(context: Context | undefined): number {
-  const timeLeft = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : DEFAULT_TIME_LEFT_MS;
+  const reported = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : undefined;
+  const timeLeft = typeof reported === 'number' && Number.isFinite(reported) ? reported : DEFAULT_TIME_LEFT_MS;
   return Math.max(0, timeLeft - TIMEOUT_MARGIN_MS);
 }
 
@@ -47,7 +56,7 @@ function readEvent(event: unknown, context: Context, settings: ProxySettings): R
   const record = event as Record<string, unknown>;
   try {
     const parts = format.readRequest(record, settings);
-    const socket = new InvocationSocket({ event: event as LambdaHttpEvent, context }, parts.sourceIp);
+    const socket = new InvocationSocket({ event: event as LambdaHttpEvent, context }, parts.sourceIp, parts.encrypted);
     const req = createRequest(parts, settings, socket);
     return { format, event: record, parts, req, socket };
   } catch (error) {
@@ -66,9 +75,13 @@ function writeServed(served: Served, read: ReadEvent, settings: ProxySettings, r
     return format.writeResult(jsonResultParts(served.statusCode, message), event, requestId);
   }
   const result = format.writeResult(toResultParts(served.response, settings), event, requestId);
-  const bytes = oversizeBytes(result);
+  const bytes = oversizeBytes(result, format.responseLimitBytes);
   if (bytes === undefined) return result;
-  logLine('ERROR', 'The response exceeds the Lambda response payload limit', requestId, { route: `${parts.method} ${parts.path}`, bytes });
+  logLine('ERROR', 'The response exceeds the largest result the event source accepts', requestId, {
+    route: `${parts.method} ${parts.path}`,
+    bytes,
+    limitBytes: format.responseLimitBytes,
+  });
   return format.writeResult(jsonResultParts(500, 'Internal Server Error'), event, requestId);
 }
 
@@ -81,9 +94,16 @@ export function createHandler(app: App, options?: ProxyOptions): LambdaHttpHandl
   const settings = resolveSettings(options);
   let listener: RequestListener | Promise<RequestListener> = resolveListener(app);
   if (listener instanceof Promise) {
+    listener = listener.catch((error: unknown) => {
+      // Said once, with its reason; every invocation then answers 500 until the code is fixed.
+      logLine('ERROR', 'The app failed to start', undefined, {
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
+      throw new AppStartError();
+    });
     listener.then(
       (ready) => (listener = ready),
-      () => undefined, // reported by the invocation that awaits it
+      () => undefined, // each invocation reports it
     );
   }
 
@@ -96,7 +116,8 @@ export function createHandler(app: App, options?: ProxyOptions): LambdaHttpHandl
       return writeServed(served, read, settings, context?.awsRequestId);
     } catch (error) {
       const requestId = context?.awsRequestId;
-      logLine('ERROR', 'The proxy helper failed', requestId, { error: error instanceof Error ? error.name : typeof error });
+      const message = error instanceof AppStartError ? error.message : 'The proxy helper failed';
+      logLine('ERROR', message, requestId, { error: error instanceof Error ? error.name : typeof error });
       const format = detectFormat(event) ?? restV1;
       return format.writeResult(jsonResultParts(500, 'Internal Server Error'), isRecord(event) ? event : {}, requestId);
     }

@@ -1,4 +1,4 @@
-import { isRecord } from './bad-event';
+import { isRecord } from './event-fields';
 import { alb } from './formats/alb';
 import type { EventFormat } from './formats/event-format';
 import { httpV2 } from './formats/http-v2';

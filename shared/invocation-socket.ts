@@ -15,9 +15,8 @@ export class InvocationSocket extends EventEmitter {
   readonly remoteAddress: string | undefined;
   /** The invocation whose request this connection carries (see getInvocation). */
   readonly invocation: Invocation;
-  readonly remotePort = 443;
-  /** API Gateway, Function URLs and ALB listeners are HTTPS: `req.protocol` says https. */
-  readonly encrypted = true;
+  /** Whether the client's connection was HTTPS: what `req.protocol` and `req.secure` read. */
+  readonly encrypted: boolean;
   /** Body parsers (on-finished) take an unreadable socket for a request whose body is gone. */
   readonly readable = true;
   writable = true;
@@ -34,10 +33,11 @@ export class InvocationSocket extends EventEmitter {
   textOnly = true;
   private headerCharsLeft = -1;
 
-  constructor(invocation: Invocation, remoteAddress: string | undefined) {
+  constructor(invocation: Invocation, remoteAddress: string | undefined, encrypted: boolean) {
     super();
     this.invocation = invocation;
     this.remoteAddress = remoteAddress;
+    this.encrypted = encrypted;
   }
 
   write(data: string | Uint8Array, encoding?: BufferEncoding | WriteCallback | null, callback?: WriteCallback): boolean {
@@ -67,7 +67,8 @@ export class InvocationSocket extends EventEmitter {
       return;
     }
     this.textOnly = false;
-    this.chunks.push(typeof data === 'string' ? Buffer.from(data, encoding ?? 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    // A copy, as a real socket's write is one: the app may reuse its buffer once written.
+    this.chunks.push(typeof data === 'string' ? Buffer.from(data, encoding ?? 'utf8') : Buffer.from(data));
   }
 
   /** The request holds its whole body already (see createRequest): there is no reading to start. */
@@ -88,8 +89,9 @@ export class InvocationSocket extends EventEmitter {
   setKeepAlive(): this {
     return this;
   }
-  address(): { address: string | undefined; port: number } {
-    return { address: this.remoteAddress, port: this.remotePort };
+  /** The server's side of the connection, as `net.Socket#address()` gives it. */
+  address(): { port: number } {
+    return { port: this.encrypted ? 443 : 80 };
   }
   end(): this {
     return this.destroy();

@@ -1,4 +1,4 @@
-import { BadEventError } from './bad-event';
+import { BadEventError } from './event-fields';
 
 /**
  * Joins a query map (`{ key: value }` or `{ key: [values] }`) into `k=v&k=v2`, every value kept

@@ -1,4 +1,4 @@
-import { BadEventError } from './bad-event';
+import { BadEventError } from './event-fields';
 
 const EMPTY = Buffer.alloc(0);
 

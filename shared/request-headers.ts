@@ -1,4 +1,4 @@
-import { BadEventError } from './bad-event';
+import { BadEventError } from './event-fields';
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const FORBIDDEN_IN_VALUE = /[\r\n\0]/;

@@ -1,3 +1,5 @@
+import { LAMBDA_RESPONSE_LIMIT_BYTES } from '../../shared/response-limit';
+
 /** The limits API Gateway and Lambda put on a request; tests shorten the timeout. */
 export interface Limits {
   /** API Gateway gives up on an integration after 29 s and answers 504. */
@@ -11,5 +13,5 @@ export interface Limits {
 export const API_GATEWAY_LIMITS: Limits = {
   integrationTimeoutMs: 29_000,
   requestBodyBytes: 10 * 1024 * 1024,
-  responsePayloadBytes: 6_291_556,
+  responsePayloadBytes: LAMBDA_RESPONSE_LIMIT_BYTES,
 };

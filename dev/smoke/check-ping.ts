@@ -1,7 +1,6 @@
 import type { PingTarget } from './read-ping-urls';
+import { UNIX_DATE_PATTERN } from '../../shared/unix-date';
 
-// Go's time.UnixDate in UTC, e.g. "Wed Nov  5 08:34:08 UTC 2026".
-const UNIX_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ 123]\d \d\d:\d\d:\d\d UTC \d{4}$/;
 
 /** What one ping answered: ok, or why not. */
 export interface PingCheck {
@@ -21,7 +20,7 @@ export async function checkPing(target: PingTarget, timeoutMs = 10_000): Promise
     }
     const body = JSON.parse(text) as { from?: unknown; message?: unknown };
     if (body.from !== target.framework) return { target, ok: false, detail: `from is ${JSON.stringify(body.from)}` };
-    if (typeof body.message !== 'string' || !UNIX_DATE.test(body.message)) {
+    if (typeof body.message !== 'string' || !UNIX_DATE_PATTERN.test(body.message)) {
       return { target, ok: false, detail: `message is not a UnixDate: ${JSON.stringify(body.message)}` };
     }
     return { target, ok: true, detail: text };

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
-import { formatUnixDate } from '../../shared';
+import { formatUnixDate } from '../../shared/unix-date';
 
 /** The Fastify API: `/ping`, `/echo`, and whatever `routes` adds, with JSON 404s and errors. */
 export function createApp(routes?: FastifyPluginAsync): FastifyInstance {
@@ -20,11 +20,10 @@ export function createApp(routes?: FastifyPluginAsync): FastifyInstance {
   if (routes) app.register(routes);
 
   // Fastify's default handler puts the error's message in the body.
-  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+  app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
     if (error.statusCode && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ message: error.message });
     }
-    request.log.error(error);
     console.error(error);
     return reply.status(500).send({ message: 'Internal Server Error' });
   });

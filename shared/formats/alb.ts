@@ -1,11 +1,20 @@
 import { STATUS_CODES } from 'node:http';
 import type { ALBResult } from 'aws-lambda';
-import { isRecord, readOptionalMap, readOptionalString, readString } from '../bad-event';
+import { isRecord } from '../event-fields';
 import { logLine } from '../log';
-import { joinQueryMap, keepEncoded } from '../query-string';
-import { collectHeaders } from '../request-headers';
+import { keepEncoded } from '../query-string';
 import { encodeQuery } from '../request-target';
-import { joinHeaderValues, listHeaderValues, type EventFormat } from './event-format';
+import { ALB_RESPONSE_LIMIT_BYTES } from '../response-limit';
+import { joinHeaderValues, type EventFormat } from './event-format';
+import { listHeaderValues, readV1Shape } from './v1-shape';
+
+/** ALB sets X-Forwarded-Proto itself: `http` on an HTTP listener, the only case that is not HTTPS. */
+function isHttpsListener(rawHeaders: readonly string[]): boolean {
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]?.toLowerCase() === 'x-forwarded-proto') return rawHeaders[i + 1]?.trim().toLowerCase() !== 'http';
+  }
+  return true;
+}
 
 /**
  * Application Load Balancer, in either header mode. The target group's setting decides the
@@ -13,18 +22,12 @@ import { joinHeaderValues, listHeaderValues, type EventFormat } from './event-fo
  */
 export const alb: EventFormat = {
   name: 'alb',
+  responseLimitBytes: ALB_RESPONSE_LIMIT_BYTES,
 
   readRequest(event) {
-    const multiValueQuery = readOptionalMap(event, 'multiValueQueryStringParameters');
-    return {
-      method: readString(event, 'httpMethod'),
-      path: readString(event, 'path'),
-      query: encodeQuery(joinQueryMap(multiValueQuery ?? readOptionalMap(event, 'queryStringParameters'), keepEncoded)),
-      rawHeaders: collectHeaders(readOptionalMap(event, 'multiValueHeaders') ?? readOptionalMap(event, 'headers')),
-      body: readOptionalString(event, 'body'),
-      isBase64Encoded: event['isBase64Encoded'] === true,
-      sourceIp: undefined,
-    };
+    // Query keys and values arrive as the client sent them, still encoded (`+` is a space).
+    const request = readV1Shape(event, keepEncoded);
+    return { ...request, query: encodeQuery(request.query), sourceIp: undefined, encrypted: isHttpsListener(request.rawHeaders) };
   },
 
   writeResult(parts, event, requestId): ALBResult {
@@ -33,9 +36,7 @@ export const alb: EventFormat = {
       statusDescription: `${parts.statusCode} ${STATUS_CODES[parts.statusCode] ?? ''}`.trimEnd(),
     };
     if (isRecord(event['multiValueHeaders'])) {
-      const multiValueHeaders = listHeaderValues(parts.headers);
-      if (parts.cookies.length > 0) multiValueHeaders['set-cookie'] = parts.cookies as string[];
-      result.multiValueHeaders = multiValueHeaders;
+      result.multiValueHeaders = listHeaderValues(parts);
     } else {
       const headers = joinHeaderValues(parts.headers);
       // Single-value mode has room for one Set-Cookie: keep the first intact rather than a broken join.

@@ -13,6 +13,8 @@ export interface EventRequest {
   readonly body: string | undefined;
   readonly isBase64Encoded: boolean;
   readonly sourceIp: string | undefined;
+  /** Whether the client's connection was HTTPS (always, but for an ALB HTTP listener). */
+  readonly encrypted: boolean;
 }
 
 /** The app's response, ready to be written in any format. */
@@ -33,6 +35,8 @@ export type ProxyResult = APIGatewayProxyResult | APIGatewayProxyStructuredResul
  */
 export interface EventFormat {
   readonly name: 'rest-v1' | 'http-v2' | 'alb';
+  /** The largest result, as JSON, that this source accepts from Lambda. */
+  readonly responseLimitBytes: number;
   /** Reads the request's parts; throws `BadEventError` when the event cannot be read. */
   readRequest(event: Record<string, unknown>, settings: ProxySettings): EventRequest;
   /** Writes the response as this format's result, in the header mode the event used. */
@@ -44,10 +48,4 @@ export function joinHeaderValues(headers: ReadonlyMap<string, readonly string[]>
   const joined: Record<string, string> = {};
   for (const [name, values] of headers) joined[name] = values.length === 1 ? (values[0] as string) : values.join(', ');
   return joined;
-}
-
-export function listHeaderValues(headers: ReadonlyMap<string, readonly string[]>): Record<string, string[]> {
-  const lists: Record<string, string[]> = {};
-  for (const [name, values] of headers) lists[name] = values as string[];
-  return lists;
 }

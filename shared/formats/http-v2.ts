@@ -1,7 +1,8 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { BadEventError, readOptionalMap, readOptionalString, readString } from '../bad-event';
+import { BadEventError, readOptionalMap, readOptionalString, readString } from '../event-fields';
 import { collectHeaders } from '../request-headers';
 import { encodeQuery, stripBasePath } from '../request-target';
+import { LAMBDA_RESPONSE_LIMIT_BYTES } from '../response-limit';
 import { joinHeaderValues, type EventFormat } from './event-format';
 
 function readCookies(event: Record<string, unknown>): string[] {
@@ -13,17 +14,32 @@ function readCookies(event: Record<string, unknown>): string[] {
   return cookies as string[];
 }
 
+/**
+ * Through the API's own endpoint a named stage's segment is in rawPath (unlike REST's path), and
+ * the app's routes do not have it. Through a custom domain the mapping hides the stage: rawPath
+ * is the app's, and its first segment may only look like the stage. The default endpoint is the
+ * one whose host starts with the API id.
+ */
+function isNamedStageEndpoint(requestContext: Record<string, unknown>): boolean {
+  const stage = readOptionalString(requestContext, 'stage');
+  if (!stage || stage === '$default') return false;
+  const apiId = readOptionalString(requestContext, 'apiId');
+  const domainPrefix = readOptionalString(requestContext, 'domainPrefix');
+  return apiId === undefined || domainPrefix === undefined || domainPrefix === apiId;
+}
+
 /** HTTP API (payload 2.0) and Lambda Function URLs, which share its shape. */
 export const httpV2: EventFormat = {
   name: 'http-v2',
+  responseLimitBytes: LAMBDA_RESPONSE_LIMIT_BYTES,
 
   readRequest(event, settings) {
     const requestContext = readOptionalMap(event, 'requestContext') ?? {};
     const http = readOptionalMap(requestContext, 'http') ?? {};
-    const stage = readOptionalString(requestContext, 'stage');
     let path = readString(event, 'rawPath');
-    // A named stage's segment is in rawPath (unlike REST's path); the app's routes do not have it.
-    if (stage && stage !== '$default' && !settings.keepStage) path = stripBasePath(path, `/${stage}`);
+    if (!settings.keepStage && isNamedStageEndpoint(requestContext)) {
+      path = stripBasePath(path, `/${readOptionalString(requestContext, 'stage') ?? ''}`);
+    }
 
     const rawHeaders = collectHeaders(readOptionalMap(event, 'headers'));
     const cookies = readCookies(event);
@@ -41,6 +57,7 @@ export const httpV2: EventFormat = {
       body: readOptionalString(event, 'body'),
       isBase64Encoded: event['isBase64Encoded'] === true,
       sourceIp: readOptionalString(http, 'sourceIp'),
+      encrypted: true,
     };
   },
 

@@ -5,6 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { build, type BuildOptions, type Format, type Loader } from 'esbuild';
 import { loadTemplate, mapAt, REPO_ROOT, serverlessFunctions, type Node } from '../template/load-template';
+import { UNIX_DATE_PATTERN } from '../../shared/unix-date';
 
 /*
  * What `sam build` ships, tested as shipped: each function bundled from its template Metadata
@@ -129,7 +130,6 @@ function bodyBytes(result: Node): Buffer {
   return Buffer.from(String(result['body'] ?? ''), result['isBase64Encoded'] === true ? 'base64' : 'utf8');
 }
 
-const UNIX_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (?: [1-9]|[12]\d|3[01]) \d\d:\d\d:\d\d UTC \d{4}$/;
 
 const eventsDir = join(REPO_ROOT, 'events');
 const sampleEvents = readdirSync(eventsDir)
@@ -261,7 +261,7 @@ describe('the deployed artifacts', () => {
       const body = JSON.parse(bodyBytes(result).toString('utf8')) as { from: unknown; message: string };
       expect(Object.keys(body)).toEqual(['from', 'message']);
       expect(body.from).toBe(artifact.framework);
-      expect(body.message).toMatch(UNIX_DATE);
+      expect(body.message).toMatch(UNIX_DATE_PATTERN);
       // The layout has whole seconds: the stamp lies between the second the call began and its end.
       const stamp = Date.parse(body.message);
       expect(stamp).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);

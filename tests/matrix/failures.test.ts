@@ -85,11 +85,33 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
 
 describe('a Fastify app whose plugin fails to load', () => {
   const logs = captureLogs();
-  const handler = createHandler(
-    Fastify().register(async () => {
-      throw new Error('secret failure detail');
-    }),
-  );
+  let handler: ReturnType<typeof createHandler>;
+  const startLines: Record<string, unknown>[] = [];
+
+  // The start runs (and fails) at cold start: collect what it logs before the tests look at theirs.
+  beforeAll(async () => {
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      for (const line of String(chunk).split('\n')) if (line !== '') startLines.push(JSON.parse(line) as Record<string, unknown>);
+      return true;
+    });
+    try {
+      handler = createHandler(
+        Fastify().register(async () => {
+          throw new Error('secret failure detail');
+        }),
+      );
+      await handler(FORMATS[0]!.buildEvent(request({ path: '/ping' })), lambdaContext());
+    } finally {
+      write.mockRestore();
+    }
+  });
+
+  it('logs the reason once, at start, with no request id', () => {
+    const started = startLines.filter((line) => line['message'] === 'The app failed to start');
+    expect(started).toHaveLength(1);
+    expect(started[0]).toMatchObject({ level: 'ERROR', error: 'Error: secret failure detail' });
+    expect(started[0]?.['requestId']).toBeUndefined();
+  });
 
   it.each(FORMATS.map((format) => [format.name, format] as const))('%s: every invocation resolves 500 JSON with a log line, never rejects', async (_name, format) => {
     const result = await handler(format.buildEvent(request({ path: '/ping' })), lambdaContext());
@@ -97,6 +119,6 @@ describe('a Fastify app whose plugin fails to load', () => {
     expect(format.readResult(result).status).toBe(500);
     expect(JSON.stringify(result)).not.toContain('secret failure detail');
     expect(logs()).toHaveLength(1);
-    expect(logs()[0]?.json).toMatchObject({ level: 'ERROR' });
+    expect(logs()[0]?.json).toMatchObject({ level: 'ERROR', message: expect.stringContaining('The app failed to start') });
   });
 });

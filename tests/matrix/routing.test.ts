@@ -2,9 +2,8 @@ import { json, CELL_ROWS, exchange } from '../support/matrix';
 import { captureLogs, silenceConsoleErrors } from '../support/log-capture';
 import { request } from '../support/request-spec';
 import type { Inspection } from '../support/apps';
+import { UNIX_DATE_PATTERN } from '../../shared/unix-date';
 
-// Go's time.UnixDate: `Mon Jan _2 15:04:05 MST 2006`, day space-padded, in UTC.
-const UNIX_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ( [1-9]|[12]\d|3[01]) \d\d:\d\d:\d\d UTC \d{4}$/;
 
 describe.each(CELL_ROWS)('%s', (_name, cell) => {
   const logs = captureLogs();
@@ -16,7 +15,7 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
     expect(response.headers['content-type']?.[0]).toMatch(/^application\/json/);
     const body = json<{ from: string; message: string }>(response);
     expect(body.from).toBe(cell.framework);
-    expect(body.message).toMatch(UNIX_DATE);
+    expect(body.message).toMatch(UNIX_DATE_PATTERN);
   });
 
   it('an unknown route answers the framework 404 as JSON', async () => {

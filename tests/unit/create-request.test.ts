@@ -1,7 +1,7 @@
 import type { Invocation } from '../../shared/invocation';
 import type { IncomingMessage } from 'node:http';
 import { createRequest } from '../../shared/create-request';
-import { BadEventError } from '../../shared/bad-event';
+import { BadEventError } from '../../shared/event-fields';
 import type { EventRequest } from '../../shared/formats/event-format';
 import { InvocationSocket } from '../../shared/invocation-socket';
 import { resolveSettings, type ProxyOptions } from '../../shared/options';
@@ -17,9 +17,10 @@ function request(parts: Partial<EventRequest>, options?: ProxyOptions): Incoming
     body: undefined,
     isBase64Encoded: false,
     sourceIp: '203.0.113.10',
+    encrypted: true,
     ...parts,
   };
-  return createRequest(full, resolveSettings(options), new InvocationSocket(invocation, full.sourceIp));
+  return createRequest(full, resolveSettings(options), new InvocationSocket(invocation, full.sourceIp, full.encrypted));
 }
 
 async function readAll(req: IncomingMessage): Promise<Buffer> {

@@ -9,7 +9,7 @@ const event = { httpMethod: 'GET', path: '/ping' } as LambdaHttpEvent;
 
 /** A request on its own invocation socket, as the helper makes it. */
 function requestOf(invocationContext: Context): IncomingMessage {
-  return new IncomingMessage(new InvocationSocket({ event, context: invocationContext }, undefined) as unknown as Socket);
+  return new IncomingMessage(new InvocationSocket({ event, context: invocationContext }, undefined, true) as unknown as Socket);
 }
 
 describe('getInvocation', () => {

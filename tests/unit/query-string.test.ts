@@ -1,4 +1,4 @@
-import { BadEventError } from '../../shared/bad-event';
+import { BadEventError } from '../../shared/event-fields';
 import { joinQueryMap, keepEncoded } from '../../shared/query-string';
 
 describe('joinQueryMap', () => {

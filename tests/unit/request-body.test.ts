@@ -1,4 +1,4 @@
-import { BadEventError } from '../../shared/bad-event';
+import { BadEventError } from '../../shared/event-fields';
 import { decodeBody } from '../../shared/request-body';
 
 describe('decodeBody', () => {

@@ -1,4 +1,4 @@
-import { BadEventError } from '../../shared/bad-event';
+import { BadEventError } from '../../shared/event-fields';
 import { collectHeaders } from '../../shared/request-headers';
 
 describe('collectHeaders', () => {

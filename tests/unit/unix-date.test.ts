@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { formatUnixDate } from '../../shared/unix-date';
+import { formatUnixDate, UNIX_DATE_PATTERN } from '../../shared/unix-date';
 
 describe('formatUnixDate', () => {
   it.each([
@@ -37,4 +37,20 @@ describe('formatUnixDate', () => {
     expect(localDay).not.toBe(new Date(iso).getUTCDate());
     expect(formatted).toBe(expected);
   });
+});
+
+describe('UNIX_DATE_PATTERN', () => {
+  it.each([new Date(Date.UTC(2026, 10, 5, 8, 34, 8)), new Date(Date.UTC(2023, 5, 27, 18, 10, 54)), new Date(Date.UTC(2026, 0, 31, 23, 59, 59))])(
+    'matches what formatUnixDate writes for %s',
+    (date) => {
+      expect(formatUnixDate(date)).toMatch(UNIX_DATE_PATTERN);
+    },
+  );
+
+  it.each(['Wed Nov  0 08:34:08 UTC 2026', 'Wed Nov 39 08:34:08 UTC 2026', 'Wed Nov 05 08:34:08 UTC 2026', 'Wed Nov  5 24:00:00 UTC 2026', '2026-11-05T08:34:08Z'])(
+    'rejects %j',
+    (text) => {
+      expect(text).not.toMatch(UNIX_DATE_PATTERN);
+    },
+  );
 });

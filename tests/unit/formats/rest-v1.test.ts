@@ -1,4 +1,4 @@
-import { BadEventError } from '../../../shared/bad-event';
+import { BadEventError } from '../../../shared/event-fields';
 import { restV1 } from '../../../shared/formats/rest-v1';
 import { resolveSettings } from '../../../shared/options';
 import { headerValues, sampleParts } from './fixtures';

@@ -1,3 +1,5 @@
+// Reading an untrusted event: its fields, and the error for an event that cannot be read.
+
 /** An event the helper cannot turn into an HTTP request; answered 400 without running the app. */
 export class BadEventError extends Error {
   override readonly name = 'BadEventError';

@@ -1,4 +1,4 @@
-import { BadEventError, isRecord, readOptionalMap, readOptionalString, readString } from '../../shared/bad-event';
+import { BadEventError, isRecord, readOptionalMap, readOptionalString, readString } from '../../shared/event-fields';
 
 describe('isRecord', () => {
   it.each([
