@@ -1,8 +1,9 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { basename, delimiter, extname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { parse as parseToml } from 'smol-toml';
 import ts from 'typescript';
 import { loadTemplate, mapAt, parseCloudFormation, REPO_ROOT, serverlessFunctions, type Node } from './load-template';
 
@@ -241,58 +242,55 @@ function sourceFiles(folders: string[]): string[] {
   return folders.flatMap((folder) => ts.sys.readDirectory(join(REPO_ROOT, folder), ['.ts']));
 }
 
+/**
+ * The committed samconfig.toml: `sam deploy --guided` may save a user's region and bucket into
+ * the working copy, which is theirs; what must never be committed is checked in git's copy.
+ */
+function committedSamconfig(): string {
+  try {
+    return execFileSync('git', ['show', 'HEAD:samconfig.toml'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return readFileSync(join(REPO_ROOT, 'samconfig.toml'), 'utf8');
+  }
+}
+
+type TomlTable = Record<string, unknown>;
+const tableAt = (root: TomlTable, path: string): TomlTable => path.split('.').reduce<TomlTable>((table, key) => (table[key] ?? {}) as TomlTable, root);
+
 describe('samconfig.toml', () => {
-  const text = readFileSync(join(REPO_ROOT, 'samconfig.toml'), 'utf8');
-  const config = parseSimpleToml(text);
+  const text = committedSamconfig();
+  const config = parseToml(text) as TomlTable;
 
   it('is version 0.1 with a stack name', () => {
-    expect(config['']?.['version']).toBe(0.1);
-    expect(config['default.global.parameters']?.['stack_name']).toEqual(expect.stringMatching(/^[A-Za-z][A-Za-z0-9-]*$/));
+    expect(config['version']).toBe(0.1);
+    expect(tableAt(config, 'default.global.parameters')['stack_name']).toEqual(expect.stringMatching(/^[A-Za-z][A-Za-z0-9-]*$/));
   });
 
   it('builds cached and in parallel, and validates with lint', () => {
-    expect(config['default.build.parameters']).toEqual(expect.objectContaining({ cached: true, parallel: true }));
-    expect(config['default.validate.parameters']).toEqual(expect.objectContaining({ lint: true }));
+    expect(tableAt(config, 'default.build.parameters')).toEqual(expect.objectContaining({ cached: true, parallel: true }));
+    expect(tableAt(config, 'default.validate.parameters')).toEqual(expect.objectContaining({ lint: true }));
   });
 
   it('deploys with CAPABILITY_IAM, a confirmed changeset and a SAM-managed bucket', () => {
-    expect(config['default.deploy.parameters']).toEqual(
+    expect(tableAt(config, 'default.deploy.parameters')).toEqual(
       expect.objectContaining({ capabilities: 'CAPABILITY_IAM', confirm_changeset: true, resolve_s3: true }),
     );
   });
 
   it('names no region, bucket or account: sam deploy --guided asks for them', () => {
-    const keys = Object.values(config).flatMap((table) => Object.keys(table));
+    const keys: string[] = [];
+    const collect = (table: TomlTable): void => {
+      for (const [key, value] of Object.entries(table)) {
+        keys.push(key);
+        if (typeof value === 'object' && value !== null && !Array.isArray(value)) collect(value as TomlTable);
+      }
+    };
+    collect(config);
     expect(keys).toEqual(expect.arrayContaining(['stack_name']));
     for (const forbidden of ['region', 's3_bucket', 's3_prefix', 'profile', 'image_repository']) expect(keys).not.toContain(forbidden);
     expect(text).not.toMatch(/\b\d{12}\b/);
   });
 });
-
-type TomlTables = Record<string, Record<string, string | number | boolean>>;
-
-/** Just enough TOML for samconfig: `[table]` headers and `key = "string" | number | boolean` lines. */
-function parseSimpleToml(text: string): TomlTables {
-  const tables: TomlTables = { '': {} };
-  let current = tables[''] as Record<string, string | number | boolean>;
-  for (const rawLine of text.split('\n')) {
-    const line = rawLine.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const header = /^\[([^\]]+)\]$/.exec(line);
-    if (header?.[1]) {
-      current = tables[header[1]] = {};
-      continue;
-    }
-    const pair = /^([A-Za-z0-9_-]+)\s*=\s*(.+)$/.exec(line);
-    if (!pair?.[1] || pair[2] === undefined) throw new Error(`samconfig.toml: cannot read line ${JSON.stringify(line)}`);
-    const value = pair[2].trim();
-    if (value.startsWith('"')) current[pair[1]] = JSON.parse(value) as string;
-    else if (value === 'true' || value === 'false') current[pair[1]] = value === 'true';
-    else if (/^-?\d+(?:\.\d+)?$/.test(value)) current[pair[1]] = Number(value);
-    else throw new Error(`samconfig.toml: cannot read value ${value}`);
-  }
-  return tables;
-}
 
 const cfnLint = (process.env['PATH'] ?? '')
   .split(delimiter)
