@@ -54,21 +54,27 @@ export class InvocationSocket extends EventEmitter {
         this.headerCharsLeft -= skipped;
         data = data.slice(skipped);
       }
-      if (data.length > 0) this.keep(data, encoding);
+      if (data.length > 0) this.keep(data, encoding, callback !== undefined && callback !== null);
     }
     // A real socket calls back later, never inside write(); Node's response relies on that order.
     if (callback) process.nextTick(callback);
     return true;
   }
 
-  private keep(data: string | Uint8Array, encoding: BufferEncoding | null | undefined): void {
+  private keep(data: string | Uint8Array, encoding: BufferEncoding | null | undefined, isCalledBack: boolean): void {
     if (typeof data === 'string' && (!encoding || encoding === 'utf8' || encoding === 'utf-8')) {
       this.chunks.push(data);
       return;
     }
     this.textOnly = false;
-    // A copy, as a real socket's write is one: the app may reuse its buffer once written.
-    this.chunks.push(typeof data === 'string' ? Buffer.from(data, encoding ?? 'utf8') : Buffer.from(data));
+    if (typeof data === 'string') {
+      this.chunks.push(Buffer.from(data, encoding ?? 'utf8'));
+      return;
+    }
+    // As with a real socket, the bytes are the socket's until the write calls back; after that the
+    // app may reuse its buffer, so a write with a callback is copied. One without (`res.end(buf)`,
+    // a pipe) is kept as it is: a real socket reads from that very buffer too.
+    this.chunks.push(isCalledBack ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
   }
 
   /** The request holds its whole body already (see createRequest): there is no reading to start. */
