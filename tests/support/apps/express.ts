@@ -11,6 +11,8 @@ import {
   readInvocationTwice,
   SET_COOKIES,
   writeChunks,
+  rejectSecret,
+  throwSecret,
 } from './route-fixtures';
 import type { TestApp } from './test-app';
 
@@ -38,19 +40,8 @@ export function expressTestApp(): TestApp {
       res.json({ cookies: SET_COOKIES.length });
     }),
   );
-  routes.get(
-    '/boom',
-    counted(() => {
-      throw new Error('secret failure detail');
-    }),
-  );
-  routes.get(
-    '/boom-async',
-    counted(async () => {
-      await Promise.resolve();
-      throw new Error('secret failure detail');
-    }),
-  );
+  routes.get('/boom', counted(throwSecret));
+  routes.get('/boom-async', counted(rejectSecret));
   routes.get('/chunked', counted((req, res) => writeChunks(res, req.query['framing'] === 'explicit')));
   routes.get('/hang', counted(() => undefined));
   routes.get('/broken-stream', counted((_req, res) => breakMidway(res)));

@@ -12,6 +12,8 @@ import {
   readInvocationTwice,
   SET_COOKIES,
   writeChunks,
+  rejectSecret,
+  throwSecret,
 } from './route-fixtures';
 import type { TestApp } from './test-app';
 
@@ -48,19 +50,8 @@ export function fastifyTestApp(): TestApp {
         return reply.send({ cookies: SET_COOKIES.length });
       }),
     );
-    app.get(
-      '/boom',
-      counted(() => {
-        throw new Error('secret failure detail');
-      }),
-    );
-    app.get(
-      '/boom-async',
-      counted(async () => {
-        await Promise.resolve();
-        throw new Error('secret failure detail');
-      }),
-    );
+    app.get('/boom', counted(throwSecret));
+    app.get('/boom-async', counted(rejectSecret));
     app.get(
       '/chunked',
       counted((request, reply) => {

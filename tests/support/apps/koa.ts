@@ -13,6 +13,8 @@ import {
   readInvocationTwice,
   SET_COOKIES,
   writeChunks,
+  rejectSecret,
+  throwSecret,
 } from './route-fixtures';
 import type { TestApp } from './test-app';
 
@@ -52,19 +54,8 @@ export function koaTestApp(): TestApp {
       ctx.body = { cookies: SET_COOKIES.length };
     }),
   );
-  routes.get(
-    '/boom',
-    counted(() => {
-      throw new Error('secret failure detail');
-    }),
-  );
-  routes.get(
-    '/boom-async',
-    counted(async () => {
-      await Promise.resolve();
-      throw new Error('secret failure detail');
-    }),
-  );
+  routes.get('/boom', counted(throwSecret));
+  routes.get('/boom-async', counted(rejectSecret));
   routes.get(
     '/chunked',
     counted((ctx) => {

@@ -178,3 +178,17 @@ export function answerLate(res: ServerResponse, delayMs: number): void {
 
 /** `/late` answers this long after the request: well past the 504 of a context with 600 ms left (at 100 ms). */
 export const LATE_ANSWER_MS = 300;
+
+/** What every app's failing routes throw: tests check it never reaches a response. */
+export const SECRET_FAILURE = 'secret failure detail';
+
+/** A route that throws synchronously. */
+export function throwSecret(): never {
+  throw new Error(SECRET_FAILURE);
+}
+
+/** A route that rejects after an await. */
+export async function rejectSecret(): Promise<never> {
+  await Promise.resolve();
+  throw new Error(SECRET_FAILURE);
+}
