@@ -1,5 +1,5 @@
 import { alb } from '../../../shared/formats/alb';
-import { headerValues, sampleParts } from './fixtures';
+import { headerValues, SAMPLE_MULTI_VALUE_HEADERS, sampleParts } from './fixtures';
 import { captureStdout } from '../../support/log-capture';
 
 const elb = { elb: { targetGroupArn: 'arn:aws:elasticloadbalancing:xx-local-1:000000000000:targetgroup/t/1' } };
@@ -11,12 +11,7 @@ describe('alb.writeResult', () => {
     expect(alb.writeResult(sampleParts(), multiValueEvent, 'req-1')).toEqual({
       statusCode: 200,
       statusDescription: '200 OK',
-      multiValueHeaders: {
-        'content-type': ['application/json; charset=utf-8'],
-        vary: ['Origin', 'Accept-Encoding'],
-        'x-request-id': ['abc'],
-        'set-cookie': ['session=abc; Path=/; HttpOnly', 'theme=dark; Expires=Wed, 21 Oct 2026 07:28:00 GMT'],
-      },
+      multiValueHeaders: SAMPLE_MULTI_VALUE_HEADERS,
       body: '{"ok":true}',
       isBase64Encoded: false,
     });

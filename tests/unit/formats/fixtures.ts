@@ -22,3 +22,11 @@ export function headerValues(result: { headers?: unknown; multiValueHeaders?: un
   const multi = Object.values((result.multiValueHeaders ?? {}) as Record<string, unknown[]>).flat();
   return [...single, ...multi];
 }
+
+/** How sampleParts() reads in multi-value mode (REST v1 and ALB alike): every value, cookies as set-cookie. */
+export const SAMPLE_MULTI_VALUE_HEADERS = {
+  'content-type': ['application/json; charset=utf-8'],
+  vary: ['Origin', 'Accept-Encoding'],
+  'x-request-id': ['abc'],
+  'set-cookie': ['session=abc; Path=/; HttpOnly', 'theme=dark; Expires=Wed, 21 Oct 2026 07:28:00 GMT'],
+};
