@@ -10,7 +10,8 @@ function isDirectResponse(result: unknown): result is DirectResponse {
 
 function checkBody(body: Buffer, mediaType: string | undefined, expected: Expected): Verdict {
   if (mediaType !== expected.mediaType) return `content-type is ${mediaType ?? 'missing'}, not ${expected.mediaType}`;
-  if (expected.bytes && !body.equals(expected.bytes)) return `body differs from what the app sent (${body.length} bytes, not ${expected.bytes.length})`;
+  if (expected.bytes && !body.equals(expected.bytes))
+    return `body differs from what the app sent (${body.length} bytes, not ${expected.bytes.length})`;
   return expected.checkBody?.(body);
 }
 
@@ -50,7 +51,8 @@ export function checkResult(result: unknown, expected: Expected): Verdict {
   if (multiValueHeaders !== undefined) {
     if (typeof multiValueHeaders !== 'object' || multiValueHeaders === null) return 'multiValueHeaders is not an object';
     for (const [name, values] of Object.entries(multiValueHeaders)) {
-      if (!Array.isArray(values) || values.some((value) => typeof value !== 'string')) return `multi-value header ${name} holds a non-string`;
+      if (!Array.isArray(values) || values.some((value) => typeof value !== 'string'))
+        return `multi-value header ${name} holds a non-string`;
       if (name.toLowerCase() === 'content-type') contentType ??= values[0];
     }
   }

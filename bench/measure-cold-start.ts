@@ -46,7 +46,8 @@ function runOnce(subject: ColdStartSubject, childScript: string, outFile: string
     return { bootMs: Number.NaN, requireMs: Number.NaN, firstInvocationMs: Number.NaN, peakRssKb: Number.NaN, verdict: reason };
   }
   const result = report.result as { written?: string[] };
-  const restored = result && Array.isArray(result.written) ? { ...result, written: result.written.map((chunk) => Buffer.from(chunk, 'base64')) } : result;
+  const restored =
+    result && Array.isArray(result.written) ? { ...result, written: result.written.map((chunk) => Buffer.from(chunk, 'base64')) } : result;
   return { ...report, result: undefined, verdict: checkResult(restored, subject.expected) } as ColdStartSample;
 }
 

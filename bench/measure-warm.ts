@@ -29,7 +29,11 @@ function startWorker(subject: Subject, bundle: string, workerScript: string): Pr
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
   delete env['NODE_OPTIONS'];
   // execArgv [] keeps tsx's loader out of the measured process.
-  const child = fork(workerScript, [bundle, subject.framework, subject.input], { execArgv: [], env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(workerScript, [bundle, subject.framework, subject.input], {
+    execArgv: [],
+    env,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('message', () => resolve({ subject, process: child }));
     child.once('exit', (code) => reject(new Error(`${subject.id} worker exited (${String(code)}) before it was ready`)));

@@ -101,7 +101,15 @@ const showCell = (cell: Cell): string => (cell.wrong ? `✗ wrong: ${cell.wrong}
 
 function renderWarm(results: Results, framework: Framework): string {
   const subjects = results.subjects.filter((subject) => subject.framework === framework);
-  const header = ['payload', 'scenario', ...subjects.map((subject) => SUBJECT_LABELS[subject.name] ?? subject.name), 'ours ÷ best peer', 'ours ÷ framework floor', 'ours ÷ bare floor', 'µs over framework floor: ours / best peer'];
+  const header = [
+    'payload',
+    'scenario',
+    ...subjects.map((subject) => SUBJECT_LABELS[subject.name] ?? subject.name),
+    'ours ÷ best peer',
+    'ours ÷ framework floor',
+    'ours ÷ bare floor',
+    'µs over framework floor: ours / best peer',
+  ];
   const rows = results.scenarios.map(({ name, version }, index) => {
     const cells = new Map<Subject, Cell>();
     for (const subject of subjects) {
@@ -164,13 +172,25 @@ function renderCold(results: Results): string {
       ]);
     }
     const pick = (key: keyof ColdCells) => new Map([...all].map(([subject, cells]) => [subject, cells[key]]));
-    for (const [label, role] of [['best peer', 'peer'], ['framework floor', 'framework floor'], ['bare floor', 'bare floor']] as const) {
+    for (const [label, role] of [
+      ['best peer', 'peer'],
+      ['framework floor', 'framework floor'],
+      ['bare floor', 'bare floor'],
+    ] as const) {
       const against = (key: keyof ColdCells): string => {
         const cells = pick(key);
         const other = role === 'peer' ? bestPeer(cells) : byRole(cells, role);
         return formatRatio(byRole(cells, 'ours')?.spread, other?.spread);
       };
-      ratioRows.push([framework, `ours ÷ ${label}`, against('bundle'), against('requireMs'), against('firstMs'), against('totalMs'), against('rssMb')]);
+      ratioRows.push([
+        framework,
+        `ours ÷ ${label}`,
+        against('bundle'),
+        against('requireMs'),
+        against('firstMs'),
+        against('totalMs'),
+        against('rssMb'),
+      ]);
     }
   }
   const ratioHeader = ['framework', 'ratio', 'bundle', 'require', 'first invocation', 'require + first', 'peak RSS'];
@@ -216,10 +236,28 @@ function renderSourcemap(results: Results): string {
     const [off, on] = cells;
     if (off && on) {
       const delta = on.cells.totalMs.spread.median - off.cells.totalMs.spread.median;
-      rows.push([`functions/${framework}`, '**true ÷ false**', '', formatRatio(on.cells.requireMs.spread, off.cells.requireMs.spread), formatRatio(on.cells.firstMs.spread, off.cells.firstMs.spread), `${formatRatio(on.cells.totalMs.spread, off.cells.totalMs.spread)} (${delta >= 0 ? '+' : ''}${delta.toFixed(1)} ms)`, formatRatio(on.cells.rssMb.spread, off.cells.rssMb.spread), '']);
+      rows.push([
+        `functions/${framework}`,
+        '**true ÷ false**',
+        '',
+        formatRatio(on.cells.requireMs.spread, off.cells.requireMs.spread),
+        formatRatio(on.cells.firstMs.spread, off.cells.firstMs.spread),
+        `${formatRatio(on.cells.totalMs.spread, off.cells.totalMs.spread)} (${delta >= 0 ? '+' : ''}${delta.toFixed(1)} ms)`,
+        formatRatio(on.cells.rssMb.spread, off.cells.rssMb.spread),
+        '',
+      ]);
     }
   }
-  const header = ['function (real handler, real event)', 'Sourcemap', 'bundle KB', 'require ms', 'first invocation ms', 'require + first ms', 'peak RSS MB', 'answer'];
+  const header = [
+    'function (real handler, real event)',
+    'Sourcemap',
+    'bundle KB',
+    'require ms',
+    'first invocation ms',
+    'require + first ms',
+    'peak RSS MB',
+    'answer',
+  ];
   return `### What \`Sourcemap: true\` costs a cold start\n\n${table(header, rows)}`;
 }
 

@@ -14,9 +14,7 @@ const WORK = path.join(ROOT, '.build', 'bench');
 const RESULTS = path.join(__dirname, 'results');
 
 const quick = process.argv.includes('--quick');
-const PLAN = quick
-  ? { coldRuns: 3, rounds: 3, warmup: 200, batchMs: 10 }
-  : { coldRuns: 25, rounds: 20, warmup: 300, batchMs: 40 };
+const PLAN = quick ? { coldRuns: 3, rounds: 3, warmup: 200, batchMs: 10 } : { coldRuns: 25, rounds: 20, warmup: 300, batchMs: 40 };
 
 function progress(message: string): void {
   process.stderr.write(`[bench ${((performance.now() / 1000) | 0).toString().padStart(3)} s] ${message}\n`);
@@ -41,10 +39,16 @@ async function main(): Promise<void> {
   for (const framework of FRAMEWORKS) {
     const entry = path.join(ROOT, 'functions', framework, 'handler.ts');
     for (const sourcemap of [false, true]) {
-      functionBundles.set(`${framework} Sourcemap: ${sourcemap}`, await bundleAsSamBuilds(entry, path.join(WORK, 'functions', `${framework}-sourcemap-${sourcemap}`), sourcemap));
+      functionBundles.set(
+        `${framework} Sourcemap: ${sourcemap}`,
+        await bundleAsSamBuilds(entry, path.join(WORK, 'functions', `${framework}-sourcemap-${sourcemap}`), sourcemap),
+      );
     }
   }
-  const childScript = await bundleHarness(path.join(__dirname, 'harness', 'cold-start-child.ts'), path.join(WORK, 'harness', 'cold-start-child.js'));
+  const childScript = await bundleHarness(
+    path.join(__dirname, 'harness', 'cold-start-child.ts'),
+    path.join(WORK, 'harness', 'cold-start-child.js'),
+  );
   const workerScript = await bundleHarness(path.join(__dirname, 'harness', 'warm-worker.ts'), path.join(WORK, 'harness', 'warm-worker.js'));
 
   // Cold start: the first REST v1 GET /ping of every subject, and of the deployed functions
@@ -57,7 +61,13 @@ async function main(): Promise<void> {
       subject.input === 'direct'
         ? { kind: 'direct' as const, value: { ...ping.direct, body: ping.direct.body.toString('base64') } }
         : { kind: 'event' as const, value: ping.makeEvent() };
-    coldSubjects.push({ id: subject.id, bundle: (bundles.get(subject.id) as Bundle).file, inputFile: writeInput(`${subject.framework}-${subject.input}`, input), expected: ping.expected, env: {} });
+    coldSubjects.push({
+      id: subject.id,
+      bundle: (bundles.get(subject.id) as Bundle).file,
+      inputFile: writeInput(`${subject.framework}-${subject.input}`, input),
+      expected: ping.expected,
+      env: {},
+    });
   }
   for (const framework of FRAMEWORKS) {
     const ping = makeScenarios(framework)[0];

@@ -123,7 +123,6 @@ function directRequestOf(spec: RequestSpec): DirectRequest {
   return { method: spec.method, url: spec.path, headers, body: spec.body ?? Buffer.alloc(0) };
 }
 
-
 function checkPing(framework: string) {
   return (body: Buffer): string | undefined => {
     let parsed: unknown;
@@ -162,7 +161,13 @@ export function makeScenarios(framework: string): Scenario[] {
       const { spec, expected } = specs[name];
       const template = version === 'rest-v1' ? restV1Event(spec) : httpV2Event(spec);
       const json = JSON.stringify(template);
-      scenarios.push({ name, version, makeEvent: () => JSON.parse(json) as Record<string, unknown>, direct: directRequestOf(spec), expected });
+      scenarios.push({
+        name,
+        version,
+        makeEvent: () => JSON.parse(json) as Record<string, unknown>,
+        direct: directRequestOf(spec),
+        expected,
+      });
     }
   }
   return scenarios;

@@ -5,4 +5,3 @@ export type { ProxyResult } from './formats/event-format';
 export { getInvocation, type Invocation, type LambdaHttpEvent } from './invocation';
 export type { ProxyOptions } from './options';
 export type { App, FastifyLikeApp, KoaLikeApp, RequestListener } from './resolve-listener';
-

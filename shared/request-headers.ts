@@ -6,8 +6,7 @@ const FORBIDDEN_IN_VALUE = /[\r\n\0]/;
 /** Framing headers describe the client's bytes, not the decoded body the app gets: recomputed. */
 function isFramingHeader(name: string): boolean {
   return (
-    (name.length === 14 && name.toLowerCase() === 'content-length') ||
-    (name.length === 17 && name.toLowerCase() === 'transfer-encoding')
+    (name.length === 14 && name.toLowerCase() === 'content-length') || (name.length === 17 && name.toLowerCase() === 'transfer-encoding')
   );
 }
 

@@ -18,7 +18,9 @@ export interface FastifyLikeApp {
 export type App = RequestListener | KoaLikeApp | FastifyLikeApp;
 
 function isFastifyApp(app: App): app is FastifyLikeApp {
-  return typeof app === 'object' && typeof (app as FastifyLikeApp).routing === 'function' && typeof (app as FastifyLikeApp).ready === 'function';
+  return (
+    typeof app === 'object' && typeof (app as FastifyLikeApp).routing === 'function' && typeof (app as FastifyLikeApp).ready === 'function'
+  );
 }
 
 function isKoaApp(app: App): app is KoaLikeApp {

@@ -35,7 +35,10 @@ export function serveRequest(
     };
     const fail = (reason: string): void => settle({ kind: 'failure', statusCode: 500, reason });
 
-    const timer = setTimeout(() => settle({ kind: 'failure', statusCode: 504, reason: 'the app did not finish its response in time' }), deadlineMs);
+    const timer = setTimeout(
+      () => settle({ kind: 'failure', statusCode: 504, reason: 'the app did not finish its response in time' }),
+      deadlineMs,
+    );
     // `on`, not `once`: each fires at most once per response, and the response dies with the invocation.
     res.on('finish', () => {
       settle({ kind: 'response', response: readResponse(res, socket) });

@@ -28,7 +28,12 @@ export function createBareHandler(from: string) {
     if (method === 'POST' && path === '/echo') {
       // The body goes back as it came, base64 or not: API Gateway decodes it either way.
       const contentType = event.headers?.['content-type'] ?? event.headers?.['Content-Type'] ?? 'application/octet-stream';
-      return { statusCode: 200, headers: { 'content-type': contentType }, body: event.body ?? '', isBase64Encoded: event.isBase64Encoded === true };
+      return {
+        statusCode: 200,
+        headers: { 'content-type': contentType },
+        body: event.body ?? '',
+        isBase64Encoded: event.isBase64Encoded === true,
+      };
     }
     if (method === 'GET' && path === '/image') {
       // Encoded per invocation, as an app that produces the bytes per request would have to.

@@ -83,7 +83,9 @@ export function createDirectHandler(listener: Listener | Promise<Listener>) {
       req.push(null);
       const res = new ServerResponse(req);
       res.assignSocket(socket as unknown as Socket);
-      res.once('finish', () => resolve({ statusCode: res.statusCode, head: (res as unknown as { _header: string })._header, written: socket.written }));
+      res.once('finish', () =>
+        resolve({ statusCode: res.statusCode, head: (res as unknown as { _header: string })._header, written: socket.written }),
+      );
       res.once('error', reject);
       const returned = app(req, res);
       if (returned instanceof Promise) returned.catch(reject);

@@ -11,7 +11,14 @@ import { makeScenarios } from '../scenarios';
 type Handler = (input: unknown, context: unknown) => Promise<unknown>;
 
 async function main(): Promise<void> {
-  const [bundle, framework, input, scenarioIndex, count, outFile] = process.argv.slice(2) as [string, string, string, string, string, string];
+  const [bundle, framework, input, scenarioIndex, count, outFile] = process.argv.slice(2) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const scenario = makeScenarios(framework)[Number(scenarioIndex)];
   if (!scenario) throw new Error(`no scenario ${scenarioIndex}`);
   const { handler } = createRequire(__filename)(bundle) as { handler: Handler };

@@ -72,9 +72,25 @@ async function main(): Promise<void> {
   // As sam builds it, but readable: no minification, so the profile names functions (keepNames
   // would add a call per closure created, which is itself a cost on the hot path).
   const bundle = path.join(work, 'handler.js');
-  await build({ entryPoints: [subject.entry], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node24', logLevel: 'error' });
+  await build({
+    entryPoints: [subject.entry],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node24',
+    logLevel: 'error',
+  });
   const child = path.join(work, 'profile-child.js');
-  await build({ entryPoints: [path.join(__dirname, 'profile-child.ts')], outfile: child, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+  await build({
+    entryPoints: [path.join(__dirname, 'profile-child.ts')],
+    outfile: child,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'error',
+  });
 
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
   delete env['NODE_OPTIONS'];
@@ -92,7 +108,8 @@ async function main(): Promise<void> {
     if (url.startsWith('node:')) return url;
     return url === '' ? `(${functionName || 'native'})` : path.basename(url);
   };
-  const label = (node: ProfileNode): string => `${node.callFrame.functionName || '(anonymous)'} [${where(node)}:${node.callFrame.lineNumber + 1}]`;
+  const label = (node: ProfileNode): string =>
+    `${node.callFrame.functionName || '(anonymous)'} [${where(node)}:${node.callFrame.lineNumber + 1}]`;
 
   const selfByModule = new Map<string, number>();
   const selfByFunction = new Map<string, number>();
@@ -133,7 +150,9 @@ async function main(): Promise<void> {
       ...[...selfByLayer]
         .filter(([layer]) => layer !== 'idle, profiler, VM')
         .sort((a, b) => b[1] - a[1])
-        .map(([layer, us]) => `${(us / invocations).toFixed(2).padStart(7)} µs  ${((100 * us) / busyUs).toFixed(1).padStart(5)}%  ${layer}`),
+        .map(
+          ([layer, us]) => `${(us / invocations).toFixed(2).padStart(7)} µs  ${((100 * us) / busyUs).toFixed(1).padStart(5)}%  ${layer}`,
+        ),
       '',
       'self time by module:',
       ...top(selfByModule, 18, totalUs),

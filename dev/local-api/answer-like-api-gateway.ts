@@ -15,7 +15,10 @@ const GATEWAY_ERRORS: Record<GatewayError, { statusCode: number; message: string
 
 export function gatewayAnswer(error: GatewayError): HttpAnswer {
   const { statusCode, message, errorType } = GATEWAY_ERRORS[error];
-  const headers = new Map([['Content-Type', ['application/json']], ['x-amzn-ErrorType', [errorType]]]);
+  const headers = new Map([
+    ['Content-Type', ['application/json']],
+    ['x-amzn-ErrorType', [errorType]],
+  ]);
   return { statusCode, headers, body: Buffer.from(JSON.stringify({ message })) };
 }
 

@@ -44,7 +44,9 @@ async function signatureOf(file: string): Promise<Signature | undefined> {
 }
 
 function ownSources(metafile: Metafile | undefined, codeDir: string): string[] {
-  return Object.keys(metafile?.inputs ?? {}).filter((file) => !isDependency(file)).map((file) => resolve(codeDir, file));
+  return Object.keys(metafile?.inputs ?? {})
+    .filter((file) => !isDependency(file))
+    .map((file) => resolve(codeDir, file));
 }
 
 async function describeFailure(error: unknown): Promise<{ text: string; files: string[] }> {

@@ -19,7 +19,8 @@ function readOptions() {
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   const maxInstances = values['max-instances'] === undefined ? undefined : Number(values['max-instances']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${values.port ?? process.env.PORT}`);
-  if (maxInstances !== undefined && !(Number.isInteger(maxInstances) && maxInstances > 0)) throw new Error('--max-instances wants a positive integer');
+  if (maxInstances !== undefined && !(Number.isInteger(maxInstances) && maxInstances > 0))
+    throw new Error('--max-instances wants a positive integer');
   return { help: values.help, port, host: values.host, templatePath: values.template, maxInstances };
 }
 
@@ -33,11 +34,14 @@ async function main(): Promise<void> {
   console.log(`\nLocal API from ${options.templatePath} on ${api.url} (no Docker; no stage prefix, as with sam local start-api)`);
   for (const route of api.routes) {
     const example = route.path.replace(/\{[^/]+\+\}$/, 'ping');
-    console.log(`  ${route.method.padEnd(6)} ${api.url}${route.path}  ->  ${route.functionId}${example === route.path ? '' : `   e.g. curl ${api.url}${example}`}`);
+    console.log(
+      `  ${route.method.padEnd(6)} ${api.url}${route.path}  ->  ${route.functionId}${example === route.path ? '' : `   e.g. curl ${api.url}${example}`}`,
+    );
   }
   const localMajor = process.versions.node.split('.')[0];
   const runtimes = new Set(api.runtimes.filter((runtime) => runtime !== `nodejs${localMajor}.x`));
-  if (runtimes.size > 0) console.log(`Note: the functions run on this Node.js ${process.versions.node}, not on ${[...runtimes].join(', ')}.`);
+  if (runtimes.size > 0)
+    console.log(`Note: the functions run on this Node.js ${process.versions.node}, not on ${[...runtimes].join(', ')}.`);
   console.log('Edit a source file and the next request runs the rebuilt code. Ctrl+C stops.\n');
 
   const stop = (): void => {

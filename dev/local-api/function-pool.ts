@@ -86,7 +86,13 @@ export function createFunctionPool(fn: TemplateFunction, runtimePath: string, ma
       resourceLimits: { maxOldGenerationSizeMb: fn.memorySize },
     });
     const instance: Instance = {
-      worker, version: artifact.version, busy: true, invocations: 0, ready: Promise.resolve(undefined), listener: undefined, crash: undefined,
+      worker,
+      version: artifact.version,
+      busy: true,
+      invocations: 0,
+      ready: Promise.resolve(undefined),
+      listener: undefined,
+      crash: undefined,
     };
     worker.on('message', (message: InstanceMessage) => instance.listener?.(message));
     worker.on('error', (error) => {

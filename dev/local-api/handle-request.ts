@@ -62,24 +62,41 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
     const served = functions.get(match.route.functionId);
     if (!served) return fail('internal-error', 'function is not served');
 
-    const event = createEvent({
-      method, url, rawHeaders: request.rawHeaders, body: body.body, requestId, receivedAt,
-      sourceIp: request.socket.remoteAddress ?? '127.0.0.1', localPort: request.socket.localPort ?? 0,
-    }, match);
+    const event = createEvent(
+      {
+        method,
+        url,
+        rawHeaders: request.rawHeaders,
+        body: body.body,
+        requestId,
+        receivedAt,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        localPort: request.socket.localPort ?? 0,
+      },
+      match,
+    );
     const build = await served.build.current();
     if (!build.ok) return fail('internal-error', 'the function does not build (see the build error above)');
 
     const invocation = served.pool.invoke(build.artifact, event, randomUUID());
     const outcome = await withTimeout(invocation, limits.integrationTimeoutMs);
     if (outcome === TIMED_OUT) {
-      void invocation.then((late) => !late.ok && logger.error(`${match.route.functionId} (request ${requestId}, after the 504): ${late.reason}`));
+      void invocation.then(
+        (late) => !late.ok && logger.error(`${match.route.functionId} (request ${requestId}, after the 504): ${late.reason}`),
+      );
       return fail('timed-out', `no answer within ${limits.integrationTimeoutMs} ms`);
     }
     const reached = { functionId: match.route.functionId, coldStart: outcome.coldStart };
     if (!outcome.ok) return { ...fail('internal-error', outcome.reason), ...reached };
     const payloadBytes = Buffer.byteLength(outcome.payload);
     if (payloadBytes > limits.responsePayloadBytes) {
-      return { ...fail('internal-error', `Response payload size (${payloadBytes} bytes) exceeded maximum allowed payload size (${limits.responsePayloadBytes} bytes)`), ...reached };
+      return {
+        ...fail(
+          'internal-error',
+          `Response payload size (${payloadBytes} bytes) exceeded maximum allowed payload size (${limits.responsePayloadBytes} bytes)`,
+        ),
+        ...reached,
+      };
     }
     const result = readLambdaResult(outcome.payload, request.headers.accept, match.route.api.binaryMediaTypes);
     if (!result.ok) return { ...fail('internal-error', result.reason), ...reached };
@@ -97,14 +114,16 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
       })
       .then(({ answer, functionId, coldStart }) => {
         sendAnswer(response, answer, requestId);
-        logger.info(formatAccessLine({
-          method: request.method ?? 'GET',
-          path: request.url ?? '/',
-          status: answer.statusCode,
-          durationMs: performance.now() - started,
-          functionId,
-          coldStart: coldStart ?? false,
-        }));
+        logger.info(
+          formatAccessLine({
+            method: request.method ?? 'GET',
+            path: request.url ?? '/',
+            status: answer.statusCode,
+            durationMs: performance.now() - started,
+            functionId,
+            coldStart: coldStart ?? false,
+          }),
+        );
       })
       .catch((error: unknown) => logger.error(`could not answer ${request.url}: ${String(error)}`));
   };

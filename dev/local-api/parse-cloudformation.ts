@@ -3,8 +3,24 @@ import { parse, type CollectionTag, type ScalarTag, type YAMLMap, type YAMLSeq }
 // CloudFormation's short forms. Each may tag a scalar, a sequence or a mapping; whatever it tags
 // becomes the long form (`!Sub x` is `{ "Fn::Sub": "x" }`), so one resolver serves both spellings.
 const FUNCTIONS = [
-  'And', 'Base64', 'Cidr', 'Equals', 'FindInMap', 'GetAtt', 'GetAZs', 'If', 'ImportValue', 'Join',
-  'Length', 'Not', 'Or', 'Select', 'Split', 'Sub', 'ToJsonString', 'Transform',
+  'And',
+  'Base64',
+  'Cidr',
+  'Equals',
+  'FindInMap',
+  'GetAtt',
+  'GetAZs',
+  'If',
+  'ImportValue',
+  'Join',
+  'Length',
+  'Not',
+  'Or',
+  'Select',
+  'Split',
+  'Sub',
+  'ToJsonString',
+  'Transform',
 ];
 
 function longFormOf(name: string): string {

@@ -55,7 +55,8 @@ function readHeaders(result: Record<string, unknown>): Map<string, string[]> {
   if (multiValueHeaders !== undefined && multiValueHeaders !== null) {
     if (!isRecord(multiValueHeaders)) throw new MalformedResult('multiValueHeaders is not an object');
     for (const [name, values] of Object.entries(multiValueHeaders)) {
-      if (!Array.isArray(values) || !values.every(isHeaderValue)) throw new MalformedResult(`multiValueHeaders.${name} is not a list of strings`);
+      if (!Array.isArray(values) || !values.every(isHeaderValue))
+        throw new MalformedResult(`multiValueHeaders.${name} is not a list of strings`);
       for (const value of values) addHeader(headers, name, value, false);
     }
   }
@@ -91,7 +92,10 @@ function readBody(result: Record<string, unknown>, decodeBase64: boolean): Buffe
 export function readLambdaResult(payload: string, accept: string | undefined, binaryMediaTypes: readonly string[]): ReadOutcome {
   try {
     const result: unknown = JSON.parse(payload);
-    if (!isRecord(result)) throw new MalformedResult(`the result is ${result === null ? 'null' : Array.isArray(result) ? 'an array' : typeof result}, not an object`);
+    if (!isRecord(result))
+      throw new MalformedResult(
+        `the result is ${result === null ? 'null' : Array.isArray(result) ? 'an array' : typeof result}, not an object`,
+      );
     const unknownKeys = Object.keys(result).filter((key) => !RESULT_KEYS.has(key));
     if (unknownKeys.length > 0) throw new MalformedResult(`unknown keys ${unknownKeys.join(', ')}`);
     const decodeBase64 = isBinaryMediaType(firstAcceptedType(accept), binaryMediaTypes);

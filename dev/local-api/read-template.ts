@@ -139,11 +139,18 @@ function readFunction(logicalId: string, resource: Properties, templateDir: stri
   };
 }
 
-function readRoutes(fn: TemplateFunction, properties: Properties, apis: Map<string, ApiStage>, implicitApi: ApiStage, warnings: string[]): TemplateRoute[] {
+function readRoutes(
+  fn: TemplateFunction,
+  properties: Properties,
+  apis: Map<string, ApiStage>,
+  implicitApi: ApiStage,
+  warnings: string[],
+): TemplateRoute[] {
   const routes: TemplateRoute[] = [];
   for (const [name, event] of Object.entries(asRecord(properties.Events))) {
     const { Type: type, Properties: eventProperties } = asRecord(event);
-    if (type === 'HttpApi') warnings.push(`${fn.logicalId}: event ${name} is an HTTP API (payload 2.0) event; only REST API events are served`);
+    if (type === 'HttpApi')
+      warnings.push(`${fn.logicalId}: event ${name} is an HTTP API (payload 2.0) event; only REST API events are served`);
     if (type !== 'Api') continue;
     const { Path: path, Method: method, RestApiId: apiId } = asRecord(eventProperties);
     if (typeof path !== 'string' || typeof method !== 'string') continue;

@@ -49,9 +49,7 @@ function substitute(template: string, variables: Record<string, unknown>, scope:
       out += `\${${name.slice(1)}}`;
       continue;
     }
-    const value = name in variables
-      ? resolveIntrinsics(variables[name], scope)
-      : name.includes('.') ? name : resolveRef(name, scope);
+    const value = name in variables ? resolveIntrinsics(variables[name], scope) : name.includes('.') ? name : resolveRef(name, scope);
     if (value === undefined) return undefined;
     out += String(value);
   }

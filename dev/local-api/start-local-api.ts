@@ -45,29 +45,35 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
 
   const runtimePath = await buildRuntime(buildDir);
   const functions = new Map<string, ServedFunction>();
-  const builds = await Promise.allSettled(template.functions.map(async (fn) => {
-    const build = await startBuild(fn, buildDir, logger);
-    functions.set(fn.logicalId, { build, pool: createFunctionPool(fn, runtimePath, options.maxInstances ?? DEFAULT_MAX_INSTANCES) });
-  }));
+  const builds = await Promise.allSettled(
+    template.functions.map(async (fn) => {
+      const build = await startBuild(fn, buildDir, logger);
+      functions.set(fn.logicalId, { build, pool: createFunctionPool(fn, runtimePath, options.maxInstances ?? DEFAULT_MAX_INSTANCES) });
+    }),
+  );
   const failed = builds.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
 
   const closeFunctions = async (): Promise<void> => {
-    await Promise.all([...functions.values()].map(async ({ build, pool }) => {
-      await pool.close();
-      await build.dispose();
-    }));
+    await Promise.all(
+      [...functions.values()].map(async ({ build, pool }) => {
+        await pool.close();
+        await build.dispose();
+      }),
+    );
   };
   if (failed) {
     await closeFunctions();
     throw failed.reason;
   }
 
-  const server = createServer(createRequestHandler({
-    matchRoute: compileRoutes(template.routes),
-    functions,
-    limits: { ...API_GATEWAY_LIMITS, ...options.limits },
-    logger,
-  }));
+  const server = createServer(
+    createRequestHandler({
+      matchRoute: compileRoutes(template.routes),
+      functions,
+      limits: { ...API_GATEWAY_LIMITS, ...options.limits },
+      logger,
+    }),
+  );
   try {
     await new Promise<void>((listening, failedToListen) => {
       server.once('error', failedToListen);

@@ -1,7 +1,6 @@
 import type { PingTarget } from './read-ping-urls';
 import { UNIX_DATE_PATTERN } from '../../shared/unix-date';
 
-
 /** What one ping answered: ok, or why not. */
 export interface PingCheck {
   readonly target: PingTarget;

@@ -130,7 +130,6 @@ function bodyBytes(result: Node): Buffer {
   return Buffer.from(String(result['body'] ?? ''), result['isBase64Encoded'] === true ? 'base64' : 'utf8');
 }
 
-
 const eventsDir = join(REPO_ROOT, 'events');
 const sampleEvents = readdirSync(eventsDir)
   .filter((file) => file.endsWith('.json'))
@@ -153,7 +152,10 @@ describe('the deployed artifacts', () => {
     }
     console.log(
       `Bundle sizes (as sam build would write them):\n${built
-        .map((artifact) => `  ${artifact.logicalId}: ${(sizes.get(artifact.logicalId) ?? 0).toLocaleString('en')} bytes (${readdirSync(artifact.outdir).join(', ')})`)
+        .map(
+          (artifact) =>
+            `  ${artifact.logicalId}: ${(sizes.get(artifact.logicalId) ?? 0).toLocaleString('en')} bytes (${readdirSync(artifact.outdir).join(', ')})`,
+        )
         .join('\n')}`,
     );
 
@@ -181,9 +183,12 @@ describe('the deployed artifacts', () => {
           });
         } catch (error) {
           const failed = error as { stdout?: string; stderr?: string };
-          throw new Error(`${artifact.logicalId}: the bundle failed in a fresh Node process:\n${failed.stderr ?? ''}${failed.stdout ?? ''}`, {
-            cause: error,
-          });
+          throw new Error(
+            `${artifact.logicalId}: the bundle failed in a fresh Node process:\n${failed.stderr ?? ''}${failed.stdout ?? ''}`,
+            {
+              cause: error,
+            },
+          );
         }
         reports.set(artifact.logicalId, JSON.parse(readFileSync(reportPath, 'utf8')) as ChildReport);
       }),
@@ -220,10 +225,16 @@ describe('the deployed artifacts', () => {
     }
   });
 
-  it('are invoked with every sample event of the REST API, and each v1 event has its function\'s route', () => {
+  it("are invoked with every sample event of the REST API, and each v1 event has its function's route", () => {
     const invoked = built.flatMap((artifact) => eventsFor(artifact).map(({ file }) => file));
     expect(invoked).toEqual(
-      expect.arrayContaining(['express-ping.json', 'koa-ping.json', 'fastify-ping.json', 'express-post-json.json', 'express-post-binary.json']),
+      expect.arrayContaining([
+        'express-ping.json',
+        'koa-ping.json',
+        'fastify-ping.json',
+        'express-post-json.json',
+        'express-post-binary.json',
+      ]),
     );
     for (const artifact of built) {
       for (const { event } of eventsFor(artifact)) if ('resource' in event) expect(event['resource']).toBe(artifact.route);

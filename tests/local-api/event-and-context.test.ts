@@ -71,7 +71,11 @@ describe('the event', () => {
   });
 
   it('carries a body of any other content type as text', async () => {
-    const answer = await sendRequest(`${api.url}/echo/upload`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"a":"é"}' });
+    const answer = await sendRequest(`${api.url}/echo/upload`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":"é"}',
+    });
     const { event } = answer.json<Echo>();
     expect(event.isBase64Encoded).toBe(false);
     expect(event.body).toBe('{"a":"é"}');
@@ -88,7 +92,7 @@ describe('the context and the environment', () => {
     expect(context.remainingMs).toBeLessThanOrEqual(5000);
   });
 
-  it('merge Globals variables with the function\'s own, the function winning, and nothing of the host', async () => {
+  it("merge Globals variables with the function's own, the function winning, and nothing of the host", async () => {
     const { env } = (await sendRequest(`${api.url}/echo/env`)).json<Echo>();
     expect(env).toMatchObject({ SHARED: 'from-globals', OVERRIDDEN: 'from-function', GREETING: 'hello from xx-local-1' });
     expect(env).toMatchObject({ AWS_LAMBDA_FUNCTION_NAME: 'EchoFunction', AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '1024' });

@@ -71,7 +71,7 @@ describe('reading the fixture template', () => {
     });
   });
 
-  it('applies sam build\'s defaults where BuildProperties are silent: es2020 target, cjs, minified', () => {
+  it("applies sam build's defaults where BuildProperties are silent: es2020 target, cjs, minified", () => {
     const misbehave = byId.get('MisbehaveFunction');
     if (!misbehave) throw new Error('no function');
     expect(deriveEsbuildOptions({ EntryPoints: ['misbehave'] }, misbehave.codeDir, '/out')).toMatchObject({

@@ -60,7 +60,11 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
     expect(appRequests).toBe(0);
     const lines = logs();
     expect(lines).toHaveLength(1);
-    expect(lines[0]?.json).toMatchObject({ level: expect.stringMatching(/^(WARN|ERROR)$/), requestId: context.awsRequestId, message: expect.any(String) });
+    expect(lines[0]?.json).toMatchObject({
+      level: expect.stringMatching(/^(WARN|ERROR)$/),
+      requestId: context.awsRequestId,
+      message: expect.any(String),
+    });
     expect(leakedSecrets(lines)).toEqual([]);
   });
 

@@ -63,7 +63,10 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
       const spec = request({
         method: 'POST',
         path: '/inspect',
-        headers: [['Content-Type', 'application/octet-stream'], ['Content-Length', '3']],
+        headers: [
+          ['Content-Type', 'application/octet-stream'],
+          ['Content-Length', '3'],
+        ],
         body: binary,
         isBase64: true,
       });
@@ -75,7 +78,12 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
 
     it('a text body reaches the app as its UTF-8 bytes, content-length counted in bytes', async () => {
       const text = 'caf\u00e9 \u2603 \ud83d\ude00';
-      const spec = request({ method: 'PUT', path: '/inspect', headers: [['content-type', 'text/plain; charset=utf-8']], body: Buffer.from(text) });
+      const spec = request({
+        method: 'PUT',
+        path: '/inspect',
+        headers: [['content-type', 'text/plain; charset=utf-8']],
+        body: Buffer.from(text),
+      });
       const { response } = await exchange(cell, spec);
       const seen = json<Inspection>(response);
       expect(Buffer.from(seen.body, 'base64').toString('utf8')).toBe(text);

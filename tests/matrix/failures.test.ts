@@ -113,12 +113,15 @@ describe('a Fastify app whose plugin fails to load', () => {
     expect(started[0]?.['requestId']).toBeUndefined();
   });
 
-  it.each(FORMATS.map((format) => [format.name, format] as const))('%s: every invocation resolves 500 JSON with a log line, never rejects', async (_name, format) => {
-    const result = await handler(format.buildEvent(request({ path: '/ping' })), lambdaContext());
-    expect(format.shapeProblems(result)).toEqual([]);
-    expect(format.readResult(result).status).toBe(500);
-    expect(JSON.stringify(result)).not.toContain('secret failure detail');
-    expect(logs()).toHaveLength(1);
-    expect(logs()[0]?.json).toMatchObject({ level: 'ERROR', message: expect.stringContaining('The app failed to start') });
-  });
+  it.each(FORMATS.map((format) => [format.name, format] as const))(
+    '%s: every invocation resolves 500 JSON with a log line, never rejects',
+    async (_name, format) => {
+      const result = await handler(format.buildEvent(request({ path: '/ping' })), lambdaContext());
+      expect(format.shapeProblems(result)).toEqual([]);
+      expect(format.readResult(result).status).toBe(500);
+      expect(JSON.stringify(result)).not.toContain('secret failure detail');
+      expect(logs()).toHaveLength(1);
+      expect(logs()[0]?.json).toMatchObject({ level: 'ERROR', message: expect.stringContaining('The app failed to start') });
+    },
+  );
 });

@@ -61,14 +61,25 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
 
   it('a lone UTF-16 surrogate in a query value gives the app U+FFFD (as in paths) or is a 400 bad event, never a helper 500', async () => {
     // No client encoding produces one, but a JSON event can carry "\ud800"; encodeURIComponent throws on it.
-    const { response } = await exchange(cell, request({ path: '/inspect', query: [['q', 'x']] }), { alter: withRawQueryParameter('q', 'a\ud800b') });
+    const { response } = await exchange(cell, request({ path: '/inspect', query: [['q', 'x']] }), {
+      alter: withRawQueryParameter('q', 'a\ud800b'),
+    });
     expect(logs().filter((line) => line.json?.['level'] === 'ERROR')).toEqual([]);
     if (response.status === 400) expect(logs()).toHaveLength(1);
     else expect(json<Inspection>(response).query).toEqual({ q: 'a\ufffdb' });
   });
 
   it('the request target carries the query after the path', async () => {
-    const { response } = await exchange(cell, request({ path: '/inspect', query: [['a', '1'], ['b', '2']] }));
+    const { response } = await exchange(
+      cell,
+      request({
+        path: '/inspect',
+        query: [
+          ['a', '1'],
+          ['b', '2'],
+        ],
+      }),
+    );
     expect(json<Inspection>(response).url).toBe('/inspect?a=1&b=2');
   });
 

@@ -4,7 +4,6 @@ import { request } from '../support/request-spec';
 import type { Inspection } from '../support/apps';
 import { UNIX_DATE_PATTERN } from '../../shared/unix-date';
 
-
 describe.each(CELL_ROWS)('%s', (_name, cell) => {
   const logs = captureLogs();
   silenceConsoleErrors();
@@ -48,10 +47,13 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
       expect(json<Inspection>(response).path).toBe(expected);
     });
 
-    it.each([cell.framework, `/${cell.framework}/`, `${cell.framework}/`])('base path written %s works as /<framework>', async (basePath) => {
-      const { response } = await exchange(cell, request({ path: `/${cell.framework}/inspect` }), { options: { basePath } });
-      expect(json<Inspection>(response).path).toBe('/inspect');
-    });
+    it.each([cell.framework, `/${cell.framework}/`, `${cell.framework}/`])(
+      'base path written %s works as /<framework>',
+      async (basePath) => {
+        const { response } = await exchange(cell, request({ path: `/${cell.framework}/inspect` }), { options: { basePath } });
+        expect(json<Inspection>(response).path).toBe('/inspect');
+      },
+    );
 
     it('the base path is matched case-sensitively: /<Framework>/inspect is untouched', async () => {
       const upper = `/${cell.framework.toUpperCase()}/inspect`;
@@ -80,7 +82,9 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
   });
 
   it('an HTTP API named stage and the base path are both removed, stage first', async () => {
-    const { response } = await exchange(cell, request({ path: `/${cell.framework}/inspect`, stage: 'dev' }), { options: { basePath: `/${cell.framework}` } });
+    const { response } = await exchange(cell, request({ path: `/${cell.framework}/inspect`, stage: 'dev' }), {
+      options: { basePath: `/${cell.framework}` },
+    });
     expect(json<Inspection>(response).path).toBe('/inspect');
   });
 
@@ -98,11 +102,14 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
       expect(json<Inspection>(response).path).toBe('/100%25/x%25zz');
     });
 
-    it.each(['/%FF', '/%E0%A4%A', '/caf%C3'])('invalid percent-encoding %s is answered 4xx by the framework, not by the helper', async (path) => {
-      const { response } = await exchange(cell, request({ path }));
-      expect(response.status).toBeGreaterThanOrEqual(400);
-      expect(response.status).toBeLessThan(500);
-      expect(logs()).toEqual([]);
-    });
+    it.each(['/%FF', '/%E0%A4%A', '/caf%C3'])(
+      'invalid percent-encoding %s is answered 4xx by the framework, not by the helper',
+      async (path) => {
+        const { response } = await exchange(cell, request({ path }));
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+        expect(logs()).toEqual([]);
+      },
+    );
   });
 });

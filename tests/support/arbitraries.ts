@@ -26,7 +26,11 @@ const pathSegment = fc.oneof(
 
 export const requestPath = fc.array(pathSegment, { maxLength: 4 }).map((segments) => `/${segments.join('/')}`);
 
-const queryText = fc.oneof(fc.string({ maxLength: 10 }), fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom('a,b', '1+1', '&=?', '%', '%20'));
+const queryText = fc.oneof(
+  fc.string({ maxLength: 10 }),
+  fc.string({ unit: 'binary', maxLength: 6 }),
+  fc.constantFrom('a,b', '1+1', '&=?', '%', '%20'),
+);
 
 const cookie = fc
   .tuple(fc.stringMatching(/^[a-z][a-z0-9_]{0,7}$/), fc.stringMatching(/^[A-Za-z0-9._-]{0,10}$/))
@@ -35,7 +39,10 @@ const cookie = fc
 /** A body as bytes, carried base64 (any bytes) or as text (UTF-8 that survives the round trip). */
 export const requestBody = fc.oneof(
   fc.record({ body: fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)), isBase64: fc.constant(true) }),
-  fc.record({ body: fc.string({ unit: 'grapheme', maxLength: 100 }).map((text) => Buffer.from(text, 'utf8')), isBase64: fc.constant(false) }),
+  fc.record({
+    body: fc.string({ unit: 'grapheme', maxLength: 100 }).map((text) => Buffer.from(text, 'utf8')),
+    isBase64: fc.constant(false),
+  }),
 );
 
 export const method = fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD');
@@ -89,7 +96,21 @@ const hostileString = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
   {
     weight: 3,
-    arbitrary: fc.constantFrom('', '\r\n', 'a\u0000b', '%', '%%zz', '====', 'not base64!', '\ud800', 'x\udc00y', '2.0', '$default', 'GET', '__proto__'),
+    arbitrary: fc.constantFrom(
+      '',
+      '\r\n',
+      'a\u0000b',
+      '%',
+      '%%zz',
+      '====',
+      'not base64!',
+      '\ud800',
+      'x\udc00y',
+      '2.0',
+      '$default',
+      'GET',
+      '__proto__',
+    ),
   },
 );
 
@@ -99,7 +120,9 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   hostileString,
   fc.anything({ maxDepth: 2, maxKeys: 4 }),
   fc.array(fc.oneof(hostileString, fc.anything({ maxDepth: 1 })), { maxLength: 4 }),
-  fc.dictionary(hostileString, fc.oneof(hostileString, fc.array(hostileString, { maxLength: 3 }), fc.anything({ maxDepth: 1 })), { maxKeys: 4 }),
+  fc.dictionary(hostileString, fc.oneof(hostileString, fc.array(hostileString, { maxLength: 3 }), fc.anything({ maxDepth: 1 })), {
+    maxKeys: 4,
+  }),
 );
 
 export interface Mutation {

@@ -6,8 +6,26 @@ export const REPO_ROOT = join(__dirname, '..', '..');
 
 // CloudFormation's short forms: `!Ref X` is `{ Ref: X }`, `!Sub s` is `{ 'Fn::Sub': s }`, and so on.
 const SHORT_FORMS = [
-  'Ref', 'Condition', 'Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select',
-  'Split', 'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or', 'Length', 'ToJsonString',
+  'Ref',
+  'Condition',
+  'Base64',
+  'Cidr',
+  'FindInMap',
+  'GetAtt',
+  'GetAZs',
+  'ImportValue',
+  'Join',
+  'Select',
+  'Split',
+  'Sub',
+  'Transform',
+  'And',
+  'Equals',
+  'If',
+  'Not',
+  'Or',
+  'Length',
+  'ToJsonString',
 ] as const;
 
 function longForm(name: string): string {

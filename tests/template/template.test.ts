@@ -99,17 +99,20 @@ describe('template.yaml', () => {
       }
     });
 
-    it.each(functions.map((fn) => [fn.logicalId, fn] as const))('%s logs JSON to its own log group with a retention parameter', (_id, fn) => {
-      const logging = { ...(globals['LoggingConfig'] as Node | undefined), ...mapAt(fn.properties, 'LoggingConfig') };
-      expect(logging['LogFormat']).toBe('JSON');
-      const logGroupRef = logging['LogGroup'] as Node;
-      expect(logGroupRef).toEqual({ Ref: expect.any(String) });
-      const logGroup = resources[logGroupRef['Ref'] as string] as Node;
-      expect(logGroup['Type']).toBe('AWS::Logs::LogGroup');
-      const retention = mapAt(logGroup, 'Properties')['RetentionInDays'] as Node;
-      expect(retention).toEqual({ Ref: expect.any(String) });
-      expect(mapAt(template, 'Parameters', retention['Ref'] as string)['Default']).toEqual(expect.any(Number));
-    });
+    it.each(functions.map((fn) => [fn.logicalId, fn] as const))(
+      '%s logs JSON to its own log group with a retention parameter',
+      (_id, fn) => {
+        const logging = { ...(globals['LoggingConfig'] as Node | undefined), ...mapAt(fn.properties, 'LoggingConfig') };
+        expect(logging['LogFormat']).toBe('JSON');
+        const logGroupRef = logging['LogGroup'] as Node;
+        expect(logGroupRef).toEqual({ Ref: expect.any(String) });
+        const logGroup = resources[logGroupRef['Ref'] as string] as Node;
+        expect(logGroup['Type']).toBe('AWS::Logs::LogGroup');
+        const retention = mapAt(logGroup, 'Properties')['RetentionInDays'] as Node;
+        expect(retention).toEqual({ Ref: expect.any(String) });
+        expect(mapAt(template, 'Parameters', retention['Ref'] as string)['Default']).toEqual(expect.any(Number));
+      },
+    );
 
     it('each have a log group of their own', () => {
       const logGroups = functions.map((fn) => JSON.stringify(mapAt(fn.properties, 'LoggingConfig')['LogGroup']));
@@ -128,16 +131,19 @@ describe('template.yaml', () => {
   });
 
   describe('the build Metadata', () => {
-    it.each(functions.map((fn) => [fn.logicalId, fn] as const))('%s builds with esbuild: cjs, minified, a Target and a Sourcemap choice', (_id, fn) => {
-      expect(fn.metadata['BuildMethod']).toBe('esbuild');
-      const build = mapAt(fn.metadata, 'BuildProperties');
-      // ESM bundles of these frameworks crash on their dynamic require calls.
-      expect(build['Format']).toBe('cjs');
-      expect(build['Minify']).toBe(true);
-      expect(build['Target']).toEqual(expect.stringMatching(/^(?:node\d+|es20\d\d)$/));
-      expect(typeof build['Sourcemap']).toBe('boolean');
-      expect(build['EntryPoints']).toEqual([`functions/${frameworkOf(fn.properties)}/handler.ts`]);
-    });
+    it.each(functions.map((fn) => [fn.logicalId, fn] as const))(
+      '%s builds with esbuild: cjs, minified, a Target and a Sourcemap choice',
+      (_id, fn) => {
+        expect(fn.metadata['BuildMethod']).toBe('esbuild');
+        const build = mapAt(fn.metadata, 'BuildProperties');
+        // ESM bundles of these frameworks crash on their dynamic require calls.
+        expect(build['Format']).toBe('cjs');
+        expect(build['Minify']).toBe(true);
+        expect(build['Target']).toEqual(expect.stringMatching(/^(?:node\d+|es20\d\d)$/));
+        expect(typeof build['Sourcemap']).toBe('boolean');
+        expect(build['EntryPoints']).toEqual([`functions/${frameworkOf(fn.properties)}/handler.ts`]);
+      },
+    );
 
     it('is the same in all three functions apart from EntryPoints (Metadata cannot go in Globals)', () => {
       const withoutEntryPoints = functions.map((fn) => {
@@ -149,13 +155,16 @@ describe('template.yaml', () => {
       expect(withoutEntryPoints[2]).toEqual(withoutEntryPoints[0]);
     });
 
-    it.each(functions.map((fn) => [fn.logicalId, fn] as const))('%s: the entry point exists and its bundle is the file Handler names', (_id, fn) => {
-      const [entryPoint] = mapAt(fn.metadata, 'BuildProperties')['EntryPoints'] as string[];
-      expect(existsSync(join(REPO_ROOT, entryPoint as string))).toBe(true);
-      // sam build writes <entry basename>.js at the artifact's root; Handler is <file>.<export>.
-      const [handlerFile] = (globals['Handler'] as string).split('.');
-      expect(basename(entryPoint as string, extname(entryPoint as string))).toBe(handlerFile);
-    });
+    it.each(functions.map((fn) => [fn.logicalId, fn] as const))(
+      '%s: the entry point exists and its bundle is the file Handler names',
+      (_id, fn) => {
+        const [entryPoint] = mapAt(fn.metadata, 'BuildProperties')['EntryPoints'] as string[];
+        expect(existsSync(join(REPO_ROOT, entryPoint as string))).toBe(true);
+        // sam build writes <entry basename>.js at the artifact's root; Handler is <file>.<export>.
+        const [handlerFile] = (globals['Handler'] as string).split('.');
+        expect(basename(entryPoint as string, extname(entryPoint as string))).toBe(handlerFile);
+      },
+    );
 
     it.each(functions.map((fn) => [fn.logicalId, fn] as const))(
       '%s: the entry point exports `handler` made by createHandler with basePath /<framework>',
@@ -255,7 +264,8 @@ function committedSamconfig(): string {
 }
 
 type TomlTable = Record<string, unknown>;
-const tableAt = (root: TomlTable, path: string): TomlTable => path.split('.').reduce<TomlTable>((table, key) => (table[key] ?? {}) as TomlTable, root);
+const tableAt = (root: TomlTable, path: string): TomlTable =>
+  path.split('.').reduce<TomlTable>((table, key) => (table[key] ?? {}) as TomlTable, root);
 
 describe('samconfig.toml', () => {
   const text = committedSamconfig();

@@ -3,7 +3,8 @@ import type { Context } from 'aws-lambda';
 import { createHandler } from '../../shared';
 import { captureLogs } from '../support/log-capture';
 
-const context = (timeLeft: () => number = () => 3000): Context => ({ awsRequestId: 'req-1', getRemainingTimeInMillis: timeLeft }) as unknown as Context;
+const context = (timeLeft: () => number = () => 3000): Context =>
+  ({ awsRequestId: 'req-1', getRemainingTimeInMillis: timeLeft }) as unknown as Context;
 
 /** Answers with what it saw: the URL, the protocol its socket says, and its headers. */
 function seen(req: IncomingMessage, res: ServerResponse): void {
@@ -70,14 +71,26 @@ describe('createHandler', () => {
 
   it.each([
     ['the default endpoint strips the named stage', { apiId: 'abc123', domainPrefix: 'abc123' }, '/v1/users', '/users'],
-    ['a custom domain keeps a first segment that only looks like the stage', { apiId: 'abc123', domainPrefix: 'api' }, '/v1/users', '/v1/users'],
+    [
+      'a custom domain keeps a first segment that only looks like the stage',
+      { apiId: 'abc123', domainPrefix: 'api' },
+      '/v1/users',
+      '/v1/users',
+    ],
   ])('HTTP API: %s', async (_case, requestContext, rawPath, url) => {
     const result = await createHandler(seen)(v2Event(requestContext, rawPath), context());
     expect(JSON.parse(result.body ?? '')).toMatchObject({ url });
   });
 
   it('v1: an empty multiValueHeaders map falls back to headers, and the query likewise', async () => {
-    const event = { httpMethod: 'GET', path: '/q', multiValueHeaders: {}, headers: { 'x-a': '1' }, multiValueQueryStringParameters: {}, queryStringParameters: { a: '1' } };
+    const event = {
+      httpMethod: 'GET',
+      path: '/q',
+      multiValueHeaders: {},
+      headers: { 'x-a': '1' },
+      multiValueQueryStringParameters: {},
+      queryStringParameters: { a: '1' },
+    };
     const body = JSON.parse((await createHandler(seen)(event, context())).body ?? '') as { url: string; headers: Record<string, string> };
     expect(body.url).toBe('/q?a=1');
     expect(body.headers['x-a']).toBe('1');
@@ -85,7 +98,10 @@ describe('createHandler', () => {
 
   it('a context whose remaining time is not a number falls back to 29 s instead of answering 504 at once', async () => {
     const handler = createHandler((_req, res) => void setTimeout(() => res.end('late but fine'), 20));
-    const result = await handler({ httpMethod: 'GET', path: '/', headers: {} }, context(() => Number.NaN));
+    const result = await handler(
+      { httpMethod: 'GET', path: '/', headers: {} },
+      context(() => Number.NaN),
+    );
     expect(result.statusCode).toBe(200);
   });
 });

@@ -44,8 +44,10 @@ describe('createRequest', () => {
     expect(request({ path: '/express' }, { basePath: '/express' }).url).toBe('/');
   });
 
-  it('joins repeated headers by Node\'s own rules and keeps rawHeaders in order', () => {
-    const req = request({ rawHeaders: ['Accept', 'text/html', 'accept', 'application/json', 'Cookie', 'a=1', 'cookie', 'b=2', 'Host', 'h1', 'Host', 'h2'] });
+  it("joins repeated headers by Node's own rules and keeps rawHeaders in order", () => {
+    const req = request({
+      rawHeaders: ['Accept', 'text/html', 'accept', 'application/json', 'Cookie', 'a=1', 'cookie', 'b=2', 'Host', 'h1', 'Host', 'h2'],
+    });
     expect(req.headers['accept']).toBe('text/html, application/json');
     expect(req.headers['cookie']).toBe('a=1; b=2');
     expect(req.headers['host']).toBe('h1');

@@ -55,7 +55,11 @@ describe('detectFormat', () => {
     ['an ALB event in multi-value mode', { ...albEvent, multiValueHeaders: {}, multiValueQueryStringParameters: {} }, 'alb'],
     // ALB events look like REST v1 otherwise: ALB is tested first.
     ['an ALB event that also has every REST v1 field', { ...restV1Event, requestContext: albEvent.requestContext }, 'alb'],
-    ['an ALB event that also claims version 2.0 with an http context', { ...albEvent, version: '2.0', requestContext: { ...albEvent.requestContext, http: { method: 'GET' } } }, 'alb'],
+    [
+      'an ALB event that also claims version 2.0 with an http context',
+      { ...albEvent, version: '2.0', requestContext: { ...albEvent.requestContext, http: { method: 'GET' } } },
+      'alb',
+    ],
   ])('recognises %s', (_kind, event, format) => {
     expect(detectFormat(event)?.name).toBe(format);
   });

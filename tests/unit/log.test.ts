@@ -2,7 +2,7 @@ import { logLine } from '../../shared/log';
 import { captureStdout } from '../support/log-capture';
 
 describe('logLine', () => {
-  it('writes one JSON line in Lambda\'s JSON log shape: timestamp, level, requestId, message, fields', () => {
+  it("writes one JSON line in Lambda's JSON log shape: timestamp, level, requestId, message, fields", () => {
     const output = captureStdout(() => logLine('WARN', 'Bad Request: body is not valid base64', 'req-1', { format: 'rest-v1' }));
     expect(output.endsWith('\n')).toBe(true);
     expect(output.trimEnd().split('\n')).toHaveLength(1);

@@ -6,7 +6,11 @@ import { readResponse, type AppResponse } from '../../shared/read-response';
 
 /** Lets `write` answer a request on a Node ServerResponse wired as the helper wires it, then reads it. */
 function respond(write: (res: ServerResponse) => void, method = 'GET'): Promise<AppResponse> {
-  const socket = new InvocationSocket({ event: { httpMethod: 'GET', path: '/' }, context: { awsRequestId: 'req-1' } } as unknown as Invocation, '203.0.113.10', true);
+  const socket = new InvocationSocket(
+    { event: { httpMethod: 'GET', path: '/' }, context: { awsRequestId: 'req-1' } } as unknown as Invocation,
+    '203.0.113.10',
+    true,
+  );
   const req = new IncomingMessage(socket as unknown as Socket);
   req.method = method;
   req.httpVersionMajor = 1;

@@ -24,7 +24,11 @@ describe('decodeBody', () => {
     ['one = of padding', 'QUI=', Buffer.from('AB')],
     ['two = of padding', 'QQ==', Buffer.from('A')],
     ['+ and /', '+/+/', Buffer.from([0xfb, 0xff, 0xbf])],
-    ['every byte value', Buffer.from(Array.from({ length: 256 }, (_, i) => i)).toString('base64'), Buffer.from(Array.from({ length: 256 }, (_, i) => i))],
+    [
+      'every byte value',
+      Buffer.from(Array.from({ length: 256 }, (_, i) => i)).toString('base64'),
+      Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+    ],
   ])('decodes valid base64 with %s', (_kind, body, expected) => {
     expect(decodeBody(body, true)).toEqual(expected);
   });

@@ -8,7 +8,11 @@ describe('collectHeaders', () => {
 
   it.each([
     ['flattens single values into rawHeaders pairs', { Accept: 'text/html', 'X-Id': '1' }, ['Accept', 'text/html', 'X-Id', '1']],
-    ['keeps every value of a multi-value header, in order', { 'X-Forwarded-For': ['1.1.1.1', '2.2.2.2'] }, ['X-Forwarded-For', '1.1.1.1', 'X-Forwarded-For', '2.2.2.2']],
+    [
+      'keeps every value of a multi-value header, in order',
+      { 'X-Forwarded-For': ['1.1.1.1', '2.2.2.2'] },
+      ['X-Forwarded-For', '1.1.1.1', 'X-Forwarded-For', '2.2.2.2'],
+    ],
     ['keeps the names as sent (Node lower-cases them itself)', { 'x-MiXeD': 'v' }, ['x-MiXeD', 'v']],
     ['keeps an empty value', { 'X-Empty': '' }, ['X-Empty', '']],
     ['keeps a tab and commas inside a value', { 'X-List': 'a,\tb, c' }, ['X-List', 'a,\tb, c']],
@@ -21,19 +25,21 @@ describe('collectHeaders', () => {
     expect(collectHeaders(map)).toEqual(expected);
   });
 
-  it.each([
-    ['content-length'],
-    ['Content-Length'],
-    ['CONTENT-LENGTH'],
-    ['transfer-encoding'],
-    ['Transfer-Encoding'],
-  ])('drops %s: the request gets its own framing from the decoded body', (name) => {
-    expect(collectHeaders({ [name]: '999', Host: 'example.com' })).toEqual(['Host', 'example.com']);
-    expect(collectHeaders({ [name]: ['1', '2'] })).toEqual([]);
-  });
+  it.each([['content-length'], ['Content-Length'], ['CONTENT-LENGTH'], ['transfer-encoding'], ['Transfer-Encoding']])(
+    'drops %s: the request gets its own framing from the decoded body',
+    (name) => {
+      expect(collectHeaders({ [name]: '999', Host: 'example.com' })).toEqual(['Host', 'example.com']);
+      expect(collectHeaders({ [name]: ['1', '2'] })).toEqual([]);
+    },
+  );
 
   it('keeps headers whose names only start like framing headers', () => {
-    expect(collectHeaders({ 'content-length-x': '1', 'transfer-encodings': '2' })).toEqual(['content-length-x', '1', 'transfer-encodings', '2']);
+    expect(collectHeaders({ 'content-length-x': '1', 'transfer-encodings': '2' })).toEqual([
+      'content-length-x',
+      '1',
+      'transfer-encodings',
+      '2',
+    ]);
   });
 
   it.each([

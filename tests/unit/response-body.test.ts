@@ -113,7 +113,9 @@ describe('encodeBody', () => {
     });
 
     it('leaves types outside binaryMediaTypes to the usual decision', () => {
-      expect(encode(TEXT, { 'content-type': 'text/plain' }, { binaryMediaTypes: ['image/*', 'application/json'] }).isBase64Encoded).toBe(false);
+      expect(encode(TEXT, { 'content-type': 'text/plain' }, { binaryMediaTypes: ['image/*', 'application/json'] }).isBase64Encoded).toBe(
+        false,
+      );
       expect(encode(TEXT, { 'content-type': 'texts/plain' }, { binaryMediaTypes: ['text/*'] }).isBase64Encoded).toBe(true);
     });
 
@@ -127,7 +129,11 @@ describe('encodeBody', () => {
     });
 
     it('forces text even with a content-encoding when the user asks for it', () => {
-      const result = encode(TEXT, { 'content-type': 'application/x-ndjson', 'content-encoding': 'identity' }, { textMediaTypes: ['application/x-ndjson'] });
+      const result = encode(
+        TEXT,
+        { 'content-type': 'application/x-ndjson', 'content-encoding': 'identity' },
+        { textMediaTypes: ['application/x-ndjson'] },
+      );
       expect(result.isBase64Encoded).toBe(false);
     });
 

@@ -4,7 +4,7 @@ import { formatUnixDate, UNIX_DATE_PATTERN } from '../../shared/unix-date';
 
 describe('formatUnixDate', () => {
   it.each([
-    ['space-pads a single-digit day, like Go\'s _2', '2025-11-05T08:30:09Z', 'Wed Nov  5 08:30:09 UTC 2025'],
+    ["space-pads a single-digit day, like Go's _2", '2025-11-05T08:30:09Z', 'Wed Nov  5 08:30:09 UTC 2025'],
     ['writes a double-digit day unpadded', '2023-06-27T18:10:54Z', 'Tue Jun 27 18:10:54 UTC 2023'],
     ['writes the first day of a month padded', '2024-03-01T12:00:00Z', 'Fri Mar  1 12:00:00 UTC 2024'],
     ['writes the tenth day unpadded', '2024-03-10T12:00:00Z', 'Sun Mar 10 12:00:00 UTC 2024'],
@@ -40,17 +40,21 @@ describe('formatUnixDate', () => {
 });
 
 describe('UNIX_DATE_PATTERN', () => {
-  it.each([new Date(Date.UTC(2026, 10, 5, 8, 34, 8)), new Date(Date.UTC(2023, 5, 27, 18, 10, 54)), new Date(Date.UTC(2026, 0, 31, 23, 59, 59))])(
-    'matches what formatUnixDate writes for %s',
-    (date) => {
-      expect(formatUnixDate(date)).toMatch(UNIX_DATE_PATTERN);
-    },
-  );
+  it.each([
+    new Date(Date.UTC(2026, 10, 5, 8, 34, 8)),
+    new Date(Date.UTC(2023, 5, 27, 18, 10, 54)),
+    new Date(Date.UTC(2026, 0, 31, 23, 59, 59)),
+  ])('matches what formatUnixDate writes for %s', (date) => {
+    expect(formatUnixDate(date)).toMatch(UNIX_DATE_PATTERN);
+  });
 
-  it.each(['Wed Nov  0 08:34:08 UTC 2026', 'Wed Nov 39 08:34:08 UTC 2026', 'Wed Nov 05 08:34:08 UTC 2026', 'Wed Nov  5 24:00:00 UTC 2026', '2026-11-05T08:34:08Z'])(
-    'rejects %j',
-    (text) => {
-      expect(text).not.toMatch(UNIX_DATE_PATTERN);
-    },
-  );
+  it.each([
+    'Wed Nov  0 08:34:08 UTC 2026',
+    'Wed Nov 39 08:34:08 UTC 2026',
+    'Wed Nov 05 08:34:08 UTC 2026',
+    'Wed Nov  5 24:00:00 UTC 2026',
+    '2026-11-05T08:34:08Z',
+  ])('rejects %j', (text) => {
+    expect(text).not.toMatch(UNIX_DATE_PATTERN);
+  });
 });

@@ -19,19 +19,26 @@ import type { TestApp } from './test-app';
 export function expressTestApp(): TestApp {
   const stats = { received: 0 };
   const routes = express.Router();
-  const counted = (handler: RequestHandler): RequestHandler => (req, res, next) => {
-    stats.received += 1;
-    return handler(req, res, next);
-  };
+  const counted =
+    (handler: RequestHandler): RequestHandler =>
+    (req, res, next) => {
+      stats.received += 1;
+      return handler(req, res, next);
+    };
   const inspectRoute = counted((req: Request, res) => {
-    res.json(inspect(req, { query: req.query, ip: req.ip, protocol: req.protocol, body: Buffer.isBuffer(req.body) ? req.body : undefined }));
+    res.json(
+      inspect(req, { query: req.query, ip: req.ip, protocol: req.protocol, body: Buffer.isBuffer(req.body) ? req.body : undefined }),
+    );
   });
   const rawBody = express.raw({ type: () => true, limit: '10mb' });
 
   routes.all('/inspect', rawBody, inspectRoute);
   routes.get('/', inspectRoute);
   routes.get('/:first/:second', inspectRoute);
-  routes.get('/png', counted((_req, res) => void res.type('image/png').send(PNG_BYTES)));
+  routes.get(
+    '/png',
+    counted((_req, res) => void res.type('image/png').send(PNG_BYTES)),
+  );
   routes.get(
     '/cookies',
     counted((_req, res) => {
@@ -42,11 +49,26 @@ export function expressTestApp(): TestApp {
   );
   routes.get('/boom', counted(throwSecret));
   routes.get('/boom-async', counted(rejectSecret));
-  routes.get('/chunked', counted((req, res) => writeChunks(res, req.query['framing'] === 'explicit')));
-  routes.get('/hang', counted(() => undefined));
-  routes.get('/broken-stream', counted((_req, res) => breakMidway(res)));
-  routes.get('/late', counted((_req, res) => answerLate(res, LATE_ANSWER_MS)));
-  routes.get('/gzip', counted((_req, res) => void res.set('content-encoding', 'gzip').type('application/json').send(GZIP_BYTES)));
+  routes.get(
+    '/chunked',
+    counted((req, res) => writeChunks(res, req.query['framing'] === 'explicit')),
+  );
+  routes.get(
+    '/hang',
+    counted(() => undefined),
+  );
+  routes.get(
+    '/broken-stream',
+    counted((_req, res) => breakMidway(res)),
+  );
+  routes.get(
+    '/late',
+    counted((_req, res) => answerLate(res, LATE_ANSWER_MS)),
+  );
+  routes.get(
+    '/gzip',
+    counted((_req, res) => void res.set('content-encoding', 'gzip').type('application/json').send(GZIP_BYTES)),
+  );
   routes.get(
     '/big',
     counted((req, res) => {

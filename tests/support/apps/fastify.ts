@@ -21,10 +21,12 @@ type Route = (request: FastifyRequest, reply: FastifyReply) => unknown;
 
 export function fastifyTestApp(): TestApp {
   const stats = { received: 0 };
-  const counted = (route: Route): Route => (request, reply) => {
-    stats.received += 1;
-    return route(request, reply);
-  };
+  const counted =
+    (route: Route): Route =>
+    (request, reply) => {
+      stats.received += 1;
+      return route(request, reply);
+    };
   const inspectRoute = counted(async (request) =>
     inspect(request.raw, {
       query: request.query,
@@ -41,7 +43,10 @@ export function fastifyTestApp(): TestApp {
     app.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/inspect', handler: inspectRoute });
     app.get('/', inspectRoute);
     app.get('/:first/:second', inspectRoute);
-    app.get('/png', counted((_request, reply) => reply.type('image/png').send(PNG_BYTES)));
+    app.get(
+      '/png',
+      counted((_request, reply) => reply.type('image/png').send(PNG_BYTES)),
+    );
     app.get(
       '/cookies',
       counted((_request, reply) => {
@@ -59,7 +64,10 @@ export function fastifyTestApp(): TestApp {
         writeChunks(reply.raw, (request.query as Record<string, unknown>)['framing'] === 'explicit');
       }),
     );
-    app.get('/hang', counted(() => neverSettles()));
+    app.get(
+      '/hang',
+      counted(() => neverSettles()),
+    );
     app.get(
       '/broken-stream',
       counted((_request, reply) => {
@@ -74,7 +82,10 @@ export function fastifyTestApp(): TestApp {
         answerLate(reply.raw, LATE_ANSWER_MS);
       }),
     );
-    app.get('/gzip', counted((_request, reply) => reply.header('content-encoding', 'gzip').type('application/json').send(GZIP_BYTES)));
+    app.get(
+      '/gzip',
+      counted((_request, reply) => reply.header('content-encoding', 'gzip').type('application/json').send(GZIP_BYTES)),
+    );
     app.get(
       '/big',
       counted((request, reply) => {
@@ -82,7 +93,10 @@ export function fastifyTestApp(): TestApp {
         return reply.type(contentType).send(body());
       }),
     );
-    app.get('/slow-invocation', counted((request) => readInvocationTwice(request.raw)));
+    app.get(
+      '/slow-invocation',
+      counted((request) => readInvocationTwice(request.raw)),
+    );
   };
 
   return { framework: 'fastify', app: createApp(routes), stats };

@@ -63,7 +63,10 @@ export function koaTestApp(): TestApp {
       writeChunks(ctx.res, ctx.query['framing'] === 'explicit');
     }),
   );
-  routes.get('/hang', counted(() => neverSettles()));
+  routes.get(
+    '/hang',
+    counted(() => neverSettles()),
+  );
   routes.get(
     '/broken-stream',
     counted((ctx) => {

@@ -60,7 +60,10 @@ export function readGenericResult(result: unknown): ReadResult {
   for (const [name, value] of Object.entries(single)) {
     if (!(name.toLowerCase() in headers)) addValues(headers, name, [String(value)]);
   }
-  const cookies = [...(Array.isArray(result['cookies']) ? (result['cookies'] as unknown[]).map(String) : []), ...(headers['set-cookie'] ?? [])];
+  const cookies = [
+    ...(Array.isArray(result['cookies']) ? (result['cookies'] as unknown[]).map(String) : []),
+    ...(headers['set-cookie'] ?? []),
+  ];
   delete headers['set-cookie'];
   const body = typeof result['body'] === 'string' ? result['body'] : '';
   return {
@@ -96,7 +99,8 @@ export function commonShapeProblems(result: unknown): string[] {
   if (!isRecord(result)) return [`the result is not an object: ${JSON.stringify(result)}`];
   const problems: string[] = [];
   const status = result['statusCode'];
-  if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) problems.push(`statusCode ${String(status)}`);
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599)
+    problems.push(`statusCode ${String(status)}`);
   if (typeof result['body'] !== 'string') problems.push(`body is ${typeof result['body']}`);
   if (typeof result['isBase64Encoded'] !== 'boolean') problems.push('isBase64Encoded is not a boolean');
   if (result['isBase64Encoded'] === true && typeof result['body'] === 'string' && !BASE64.test(result['body'])) {

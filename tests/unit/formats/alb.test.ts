@@ -18,7 +18,9 @@ describe('alb.writeResult', () => {
   });
 
   it('answers a single-value event in headers with the first Set-Cookie intact', () => {
-    const result = captureStdout(() => alb.writeResult(sampleParts({ cookies: ['theme=dark; Expires=Wed, 21 Oct 2026 07:28:00 GMT'] }), singleValueEvent, 'req-1'));
+    const result = captureStdout(() =>
+      alb.writeResult(sampleParts({ cookies: ['theme=dark; Expires=Wed, 21 Oct 2026 07:28:00 GMT'] }), singleValueEvent, 'req-1'),
+    );
     expect(result).toBe('');
     let twoCookies: ReturnType<typeof alb.writeResult> | undefined;
     captureStdout(() => (twoCookies = alb.writeResult(sampleParts(), singleValueEvent, 'req-1')));
@@ -72,12 +74,20 @@ describe('alb.writeResult', () => {
 
   it('writes only headers in single-value mode and only multiValueHeaders in multi-value mode', () => {
     captureStdout(() => {
-      expect(Object.keys(alb.writeResult(sampleParts(), singleValueEvent, undefined)).sort()).toEqual(
-        ['body', 'headers', 'isBase64Encoded', 'statusCode', 'statusDescription'],
-      );
-      expect(Object.keys(alb.writeResult(sampleParts(), multiValueEvent, undefined)).sort()).toEqual(
-        ['body', 'isBase64Encoded', 'multiValueHeaders', 'statusCode', 'statusDescription'],
-      );
+      expect(Object.keys(alb.writeResult(sampleParts(), singleValueEvent, undefined)).sort()).toEqual([
+        'body',
+        'headers',
+        'isBase64Encoded',
+        'statusCode',
+        'statusDescription',
+      ]);
+      expect(Object.keys(alb.writeResult(sampleParts(), multiValueEvent, undefined)).sort()).toEqual([
+        'body',
+        'isBase64Encoded',
+        'multiValueHeaders',
+        'statusCode',
+        'statusDescription',
+      ]);
     });
   });
 

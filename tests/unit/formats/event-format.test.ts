@@ -22,7 +22,11 @@ describe('listHeaderValues', () => {
       ['vary', ['Origin', 'Accept-Encoding']],
     ]);
     const parts = { statusCode: 200, headers, cookies: ['a=1', 'b=2'], body: '', isBase64Encoded: false };
-    expect(listHeaderValues(parts)).toEqual({ 'content-type': ['text/plain'], vary: ['Origin', 'Accept-Encoding'], 'set-cookie': ['a=1', 'b=2'] });
+    expect(listHeaderValues(parts)).toEqual({
+      'content-type': ['text/plain'],
+      vary: ['Origin', 'Accept-Encoding'],
+      'set-cookie': ['a=1', 'b=2'],
+    });
   });
 
   it('has no set-cookie entry without cookies', () => {

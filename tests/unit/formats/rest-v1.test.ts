@@ -56,7 +56,11 @@ describe('restV1.writeResult', () => {
   });
 
   it('passes a base64 body, its flag and the status code through', () => {
-    const result = restV1.writeResult(sampleParts({ statusCode: 201, body: 'iVBORw0K', isBase64Encoded: true }), multiValueEvent, undefined);
+    const result = restV1.writeResult(
+      sampleParts({ statusCode: 201, body: 'iVBORw0K', isBase64Encoded: true }),
+      multiValueEvent,
+      undefined,
+    );
     expect(result).toEqual(expect.objectContaining({ statusCode: 201, body: 'iVBORw0K', isBase64Encoded: true }));
   });
 
@@ -76,7 +80,12 @@ describe('restV1.readRequest query', () => {
   const settings = resolveSettings();
 
   it('reads every multi-value query value, encoded, in order, never split on commas', () => {
-    const event = { httpMethod: 'GET', path: '/', multiValueQueryStringParameters: { tag: ['a b', 'c,d'], q: ['é'] }, queryStringParameters: { tag: 'c,d', q: 'é' } };
+    const event = {
+      httpMethod: 'GET',
+      path: '/',
+      multiValueQueryStringParameters: { tag: ['a b', 'c,d'], q: ['é'] },
+      queryStringParameters: { tag: 'c,d', q: 'é' },
+    };
     expect(restV1.readRequest(event, settings).query).toBe('tag=a%20b&tag=c%2Cd&q=%C3%A9');
   });
 
