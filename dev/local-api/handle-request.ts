@@ -6,10 +6,12 @@ import type { FunctionBuild } from './build-functions';
 import { createEvent } from './create-event';
 import type { FunctionPool, InvocationOutcome } from './function-pool';
 import type { Limits } from './limits';
-import { formatAccessLine, type Logger } from './log-access';
+import { checkRequestHead } from './check-request-head';
+import { describeTarget, formatAccessLine, type Logger } from './log-access';
 import type { RouteMatch } from './match-route';
 import { readLambdaResult, type HttpAnswer } from './read-lambda-result';
 import { readRequestBody } from './read-request-body';
+import { remapResponseHeaders } from './remap-response-headers';
 
 /** A function as the server reaches it: its build and its instances. */
 export interface ServedFunction {
@@ -25,7 +27,8 @@ export interface RequestHandlerSetup {
 }
 
 interface Reply {
-  answer: HttpAnswer;
+  /** Undefined when the client left before it could be answered. */
+  answer?: HttpAnswer;
   functionId?: string;
   coldStart?: boolean;
 }
@@ -47,10 +50,15 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
   async function reply(request: IncomingMessage, requestId: string, receivedAt: Date): Promise<Reply> {
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
+    const refusal = checkRequestHead(request, limits);
+    if (refusal) {
+      request.resume();
+      return { answer: gatewayAnswer(refusal) };
+    }
     const queryAt = url.indexOf('?');
     const match = matchRoute(method, queryAt < 0 ? url : url.slice(0, queryAt));
     const fail = (error: GatewayError, reason?: string): Reply => {
-      if (reason) logger.error(`${match?.route.functionId ?? '-'} ${method} ${url} (request ${requestId}): ${reason}`);
+      if (reason) logger.error(`${match?.route.functionId ?? '-'} ${method} ${describeTarget(url)} (request ${requestId}): ${reason}`);
       return { answer: gatewayAnswer(error) };
     };
     if (!match) {
@@ -58,7 +66,7 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
       return fail('missing-token');
     }
     const body = await readRequestBody(request, limits.requestBodyBytes);
-    if (!body.ok) return fail('too-large');
+    if (!body.ok) return body.reason === 'too-large' ? fail('too-large') : {};
     const served = functions.get(match.route.functionId);
     if (!served) return fail('internal-error', 'function is not served');
 
@@ -100,31 +108,34 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
     }
     const result = readLambdaResult(outcome.payload, request.headers.accept, match.route.api.binaryMediaTypes);
     if (!result.ok) return { ...fail('internal-error', result.reason), ...reached };
-    return { answer: result.answer, ...reached };
+    return { answer: { ...result.answer, headers: remapResponseHeaders(result.answer.headers) }, ...reached };
   }
 
   return (request, response) => {
     const started = performance.now();
     const receivedAt = new Date();
     const requestId = randomUUID();
+    const method = request.method ?? 'GET';
+    const url = request.url ?? '/';
     reply(request, requestId, receivedAt)
       .catch((error: unknown): Reply => {
-        logger.error(`${request.method} ${request.url} (request ${requestId}): ${(error as Error).stack ?? String(error)}`);
+        logger.error(`${method} ${describeTarget(url)} (request ${requestId}): ${(error as Error).stack ?? String(error)}`);
         return { answer: gatewayAnswer('internal-error') };
       })
       .then(({ answer, functionId, coldStart }) => {
-        sendAnswer(response, answer, requestId);
+        if (answer) sendAnswer(response, answer, requestId);
         logger.info(
           formatAccessLine({
-            method: request.method ?? 'GET',
-            path: request.url ?? '/',
-            status: answer.statusCode,
+            method,
+            url,
+            status: answer?.statusCode ?? 'aborted',
             durationMs: performance.now() - started,
             functionId,
             coldStart: coldStart ?? false,
+            ...(answer ? {} : { note: 'the client closed the connection mid-body' }),
           }),
         );
       })
-      .catch((error: unknown) => logger.error(`could not answer ${request.url}: ${String(error)}`));
+      .catch((error: unknown) => logger.error(`could not answer ${method} ${describeTarget(url)}: ${String(error)}`));
   };
 }

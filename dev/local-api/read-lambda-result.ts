@@ -11,8 +11,9 @@ export interface HttpAnswer {
 export type ReadOutcome = { ok: true; answer: HttpAnswer } | { ok: false; reason: string };
 
 const RESULT_KEYS = new Set(['statusCode', 'headers', 'multiValueHeaders', 'body', 'isBase64Encoded']);
-// Framing is API Gateway's business, not the function's: it sets its own length and connection.
-const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection']);
+// API Gateway frames the answer with its own length; the headers it renames or drops are
+// remap-response-headers.ts's business.
+const FRAMING_HEADERS = new Set(['content-length']);
 
 class MalformedResult extends Error {}
 

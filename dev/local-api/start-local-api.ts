@@ -2,7 +2,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { startBuild } from './build-functions';
+import { createClientErrorHandler } from './answer-client-error';
 import { buildRuntime } from './build-runtime';
+import { maxRequestHeadBytes } from './check-request-head';
 import { createFunctionPool } from './function-pool';
 import { createRequestHandler, type ServedFunction } from './handle-request';
 import { API_GATEWAY_LIMITS, type Limits } from './limits';
@@ -66,14 +68,12 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     throw failed.reason;
   }
 
+  const limits = { ...API_GATEWAY_LIMITS, ...options.limits };
   const server = createServer(
-    createRequestHandler({
-      matchRoute: compileRoutes(template.routes),
-      functions,
-      limits: { ...API_GATEWAY_LIMITS, ...options.limits },
-      logger,
-    }),
+    { maxHeaderSize: maxRequestHeadBytes(limits) },
+    createRequestHandler({ matchRoute: compileRoutes(template.routes), functions, limits, logger }),
   );
+  server.on('clientError', createClientErrorHandler(logger));
   try {
     await new Promise<void>((listening, failedToListen) => {
       server.once('error', failedToListen);
