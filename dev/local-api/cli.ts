@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { startLocalApi } from './start-local-api';
+import { describeStartFailure } from './describe-start-failure';
+import { startLocalApi, type LocalApi } from './start-local-api';
 
 const USAGE = `Usage: npm start -- [--port 3000] [--host 127.0.0.1] [--template template.yaml] [--max-instances 4]
 
@@ -30,8 +31,19 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const api = await startLocalApi({ ...options, ...(maxInstances === undefined ? {} : { maxInstances }) });
+  let api: LocalApi;
+  try {
+    api = await startLocalApi({ ...options, ...(maxInstances === undefined ? {} : { maxInstances }) });
+  } catch (error) {
+    console.error(describeStartFailure(error, options));
+    process.exit(1);
+  }
   console.log(`\nLocal API from ${options.templatePath} on ${api.url} (no Docker; no stage prefix, as with sam local start-api)`);
+  // On stdout with the rest of the banner, so it stays next to the URLs it qualifies.
+  if (api.exposed)
+    console.log(
+      `Warning: listening on ${options.host}, so anyone on your network can call these functions; this is a development server, keep it on 127.0.0.1 unless you mean to share it.`,
+    );
   for (const route of api.routes) {
     const example = route.path.replace(/\{[^/]+\+\}$/, 'ping');
     console.log(

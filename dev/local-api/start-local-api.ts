@@ -5,6 +5,7 @@ import { startBuild } from './build-functions';
 import { createClientErrorHandler } from './answer-client-error';
 import { buildRuntime } from './build-runtime';
 import { maxRequestHeadBytes } from './check-request-head';
+import { describeReachableUrl, isLoopback } from './describe-address';
 import { createFunctionPool } from './function-pool';
 import { createRequestHandler, type ServedFunction } from './handle-request';
 import { API_GATEWAY_LIMITS, type Limits } from './limits';
@@ -27,8 +28,10 @@ export interface LocalApiOptions {
 }
 
 export interface LocalApi {
-  /** `http://127.0.0.1:3000`, without a trailing slash. */
+  /** `http://127.0.0.1:3000`, without a trailing slash; loopback when it listens on 0.0.0.0 or ::. */
   url: string;
+  /** Listening beyond loopback: other machines can call the functions. */
+  exposed: boolean;
   routes: TemplateRoute[];
   /** The Lambda runtimes the template names, e.g. `nodejs24.x`. */
   runtimes: string[];
@@ -84,10 +87,10 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     throw error;
   }
   const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return {
-    url: `http://${host}:${address.port}`,
+    url: describeReachableUrl(address),
+    exposed: !isLoopback(address.address),
     routes: template.routes,
     runtimes: [...new Set(template.functions.map((fn) => fn.runtime))],
     async close() {
