@@ -4,6 +4,8 @@ import type { Socket } from 'node:net';
 import { gatewayAnswer, type GatewayError } from './answer-like-api-gateway';
 import type { Logger } from './log-access';
 
+const LINGER_MS = 2000;
+
 interface ParserError extends Error {
   code?: string;
   /** The bytes Node's parser held when it gave up. */
@@ -32,7 +34,9 @@ function formatRaw(error: GatewayError): string {
  */
 export function createClientErrorHandler(logger: Logger): (error: ParserError, socket: Socket) => void {
   return (error, socket) => {
-    // The parser reports each further chunk of a refused request too; the first one answered.
+    // The parser reports each further chunk of a refused request too: the first one answered,
+    // the rest is read and dropped.
+    if (socket.writableEnded) return;
     if (!socket.writable) {
       socket.destroy();
       return;
@@ -40,6 +44,9 @@ export function createClientErrorHandler(logger: Logger): (error: ParserError, s
     if (error.code === 'HPE_HEADER_OVERFLOW') {
       const refusal = classifyOverflow(error);
       socket.end(formatRaw(refusal));
+      // Closing at once would reset a client still sending, which can lose the answer it has not
+      // read yet; it gets a moment to read it and close.
+      setTimeout(() => socket.destroy(), LINGER_MS).unref();
       logger.info(`(a request head too large to parse) ${gatewayAnswer(refusal).statusCode} -`);
       return;
     }
