@@ -1,0 +1,6 @@
+import { installRuntimeClient } from './install-runtime-client';
+
+/** Installs the client once before any test file starts, so parallel workers never build it twice. */
+export default async function globalSetup(): Promise<void> {
+  await installRuntimeClient();
+}
