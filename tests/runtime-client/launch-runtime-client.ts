@@ -21,7 +21,7 @@ export const FUNCTION_ENV: Readonly<Record<string, string>> = {
 
 export interface RunningFunction {
   readonly api: RuntimeApi;
-  /** The function's stdout and stderr lines, in order per stream. */
+  /** The function's stdout and stderr lines, in order per stream; complete once `stop()` resolved. */
   readonly stdout: string[];
   readonly stderr: string[];
   /** Resolves with the exit code when the client process ends on its own (an init error ends it). */
@@ -66,7 +66,8 @@ export async function launchRuntimeClient(spec: FunctionSpec): Promise<RunningFu
   const stderr: string[] = [];
   child.stdout.on('data', collectLines(stdout));
   child.stderr.on('data', collectLines(stderr));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close' (not 'exit') comes after the last byte of stdout and stderr was read, so the lines are complete.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
 
   return {
     api,
@@ -125,6 +126,7 @@ export async function invokeFunction(
     const outcome = await running.api.invoke(invocation);
     // The client asks for the next invocation only when it is done with this one (logs included).
     await running.api.nextRequested(2);
-    return { outcome, stdout: [...running.stdout], timeline: [...running.api.timeline] };
+    // Live arrays: withFunction stops the process before returning, which completes stdout.
+    return { outcome, stdout: running.stdout, timeline: running.api.timeline };
   });
 }
