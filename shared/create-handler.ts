@@ -7,7 +7,7 @@ import type { EventFormat, EventRequest, ProxyResult } from './formats/event-for
 import { restV1 } from './formats/rest-v1';
 import type { LambdaHttpEvent } from './invocation';
 import { InvocationSocket } from './invocation-socket';
-import { logLine } from './log';
+import { describeError, logLine } from './log';
 import { resolveSettings, type ProxyOptions, type ProxySettings } from './options';
 import { resolveListener, type App, type RequestListener } from './resolve-listener';
 import { oversizeBytes } from './response-limit';
@@ -55,7 +55,7 @@ function readEvent(event: unknown, context: Context, settings: ProxySettings): R
   }
   const record = event as Record<string, unknown>;
   try {
-    const parts = format.readRequest(record, settings);
+    const parts = format.readRequest(record);
     const socket = new InvocationSocket({ event: event as LambdaHttpEvent, context }, parts.sourceIp, parts.encrypted);
     const req = createRequest(parts, settings, socket);
     return { format, event: record, parts, req, socket };
@@ -96,9 +96,7 @@ export function createHandler(app: App, options?: ProxyOptions): LambdaHttpHandl
   if (listener instanceof Promise) {
     listener = listener.catch((error: unknown) => {
       // Said once, with its reason; every invocation then answers 500 until the code is fixed.
-      logLine('ERROR', 'The app failed to start', undefined, {
-        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-      });
+      logLine('ERROR', 'The app failed to start', undefined, { error: describeError(error) });
       throw new AppStartError();
     });
     listener.then(

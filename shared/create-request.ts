@@ -4,7 +4,7 @@ import type { EventRequest } from './formats/event-format';
 import type { InvocationSocket } from './invocation-socket';
 import type { ProxySettings } from './options';
 import { decodeBody } from './request-body';
-import { encodePath, stripBasePath } from './request-target';
+import { requestTarget } from './request-target';
 
 interface HeaderLines {
   /** What Node's HTTP parser calls with the header lines it read: sets rawHeaders and lazy headers. */
@@ -14,15 +14,14 @@ interface HeaderLines {
 /**
  * Builds the Node request the app reads: a real `IncomingMessage`, so every framework's
  * prototype tricks and body parsers work, with headers joined by Node's own rules.
- * Throws `BadEventError` for a body that cannot be decoded.
+ * Throws `BadEventError` for a body that cannot be decoded or a query value that is not a string.
  */
 export function createRequest(parts: EventRequest, settings: ProxySettings, socket: InvocationSocket): IncomingMessage {
   const body = decodeBody(parts.body, parts.isBase64Encoded);
-  const path = encodePath(stripBasePath(parts.path, settings.basePath));
 
   const req = new IncomingMessage(socket as unknown as Socket);
   req.method = parts.method;
-  req.url = parts.query === '' ? path : `${path}?${parts.query}`;
+  req.url = requestTarget(parts, settings);
   req.httpVersion = '1.1';
   req.httpVersionMajor = 1;
   req.httpVersionMinor = 1;

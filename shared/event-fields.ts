@@ -30,3 +30,23 @@ export function readOptionalMap(record: Record<string, unknown>, key: string): R
   if (!isRecord(value)) throw new BadEventError(`${key} is not an object`);
   return value;
 }
+
+/** Reads an optional boolean field (`isBase64Encoded`): absent and null are false, a string "true" is a bad event. */
+export function readFlag(record: Record<string, unknown>, key: string): boolean {
+  const value = record[key];
+  if (value === undefined || value === null) return false;
+  if (typeof value !== 'boolean') throw new BadEventError(`${key} is not a boolean`);
+  return value;
+}
+
+// An RFC 9110 token (tchar+) with no lower-case letter. Methods are case-sensitive, and API Gateway
+// and ALB always send upper case; a lower-case `get` is answered 400 by Node's own HTTP parser
+// and routed differently by each framework (Express as GET, Fastify 404), so it is refused too.
+const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Z]+$/;
+
+/** Reads the request method: a bad event unless it is an upper-case HTTP token. Never echoes it. */
+export function readMethod(record: Record<string, unknown>, key: string): string {
+  const method = readString(record, key);
+  if (!METHOD.test(method)) throw new BadEventError(`${key} is not an upper-case HTTP method token`);
+  return method;
+}

@@ -1,8 +1,11 @@
-import { normalizeBasePath } from './request-target';
+import { normalizePathPrefix, type TargetSettings } from './request-target';
 
 /** What `createHandler` accepts besides the app. */
 export interface ProxyOptions {
-  /** A prefix removed from the path, at a segment boundary only: `/express` maps `/express/ping` to `/ping`. */
+  /**
+   * A prefix removed from the path, at a segment boundary only: `/express` maps `/express/ping` to
+   * `/ping`. Compared percent-encoded in one normal form, so `/café` also strips `/caf%C3%A9/...`.
+   */
   basePath?: string;
   /** HTTP API named stages put `/<stage>` in `rawPath`; it is removed unless this is true. */
   keepStage?: boolean;
@@ -15,9 +18,7 @@ export interface ProxyOptions {
 export type MediaTypeMatcher = (mediaType: string) => boolean;
 
 /** Options in the form the hot path reads: normalized once, when the handler is created. */
-export interface ProxySettings {
-  readonly basePath: string;
-  readonly keepStage: boolean;
+export interface ProxySettings extends TargetSettings {
   readonly isForcedBinary: MediaTypeMatcher;
   readonly isForcedText: MediaTypeMatcher;
 }
@@ -37,7 +38,7 @@ function matchMediaTypes(patterns: readonly string[] | undefined): MediaTypeMatc
 
 export function resolveSettings(options: ProxyOptions = {}): ProxySettings {
   return {
-    basePath: normalizeBasePath(options.basePath),
+    basePath: normalizePathPrefix(options.basePath),
     keepStage: options.keepStage === true,
     isForcedBinary: matchMediaTypes(options.binaryMediaTypes),
     isForcedText: matchMediaTypes(options.textMediaTypes),

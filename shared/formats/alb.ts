@@ -2,8 +2,6 @@ import { STATUS_CODES } from 'node:http';
 import type { ALBResult } from 'aws-lambda';
 import { isRecord } from '../event-fields';
 import { logLine } from '../log';
-import { keepEncoded } from '../query-string';
-import { encodeQuery } from '../request-target';
 import { ALB_RESPONSE_LIMIT_BYTES } from '../response-limit';
 import { joinHeaderValues, type EventFormat } from './event-format';
 import { listHeaderValues, readV1Shape } from './v1-shape';
@@ -26,8 +24,8 @@ export const alb: EventFormat = {
 
   readRequest(event) {
     // Query keys and values arrive as the client sent them, still encoded (`+` is a space).
-    const request = readV1Shape(event, keepEncoded);
-    return { ...request, query: encodeQuery(request.query), sourceIp: undefined, encrypted: isHttpsListener(request.rawHeaders) };
+    const request = readV1Shape(event, true);
+    return { ...request, sourceIp: undefined, encrypted: isHttpsListener(request.rawHeaders) };
   },
 
   writeResult(parts, event, requestId): ALBResult {

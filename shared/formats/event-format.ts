@@ -1,13 +1,24 @@
 import type { ALBResult, APIGatewayProxyResult, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { ProxySettings } from '../options';
 
-/** What an event says about the HTTP request, before any decoding: one shape for every format. */
+/**
+ * Where an event keeps the query: HTTP API's encoded string, or the maps of REST v1 (keys and
+ * values decoded) and ALB (still encoded as the client sent them). `requestTarget` encodes it.
+ */
+export type QuerySource =
+  | { readonly kind: 'string'; readonly text: string }
+  | { readonly kind: 'map'; readonly map: Record<string, unknown> | undefined; readonly encoded: boolean };
+
+/**
+ * What an event says about the HTTP request, before any decoding: one shape for every format.
+ * Path and query are as the event has them; `requestTarget` turns them into the app's URL.
+ */
 export interface EventRequest {
   readonly method: string;
-  /** The path as the event gives it, stage already removed where the format puts it there. */
+  /** The path exactly as the event gives it: stage (if any) and base path still in it. */
   readonly path: string;
-  /** Encoded query string, without `?`. */
-  readonly query: string;
+  /** The stage whose segment begins `path` (an HTTP API's named stage on its own endpoint), else undefined. */
+  readonly stage: string | undefined;
+  readonly query: QuerySource;
   /** Node's `rawHeaders` form: name, value, name, value... */
   readonly rawHeaders: string[];
   readonly body: string | undefined;
@@ -38,7 +49,7 @@ export interface EventFormat {
   /** The largest result, as JSON, that this source accepts from Lambda. */
   readonly responseLimitBytes: number;
   /** Reads the request's parts; throws `BadEventError` when the event cannot be read. */
-  readRequest(event: Record<string, unknown>, settings: ProxySettings): EventRequest;
+  readRequest(event: Record<string, unknown>): EventRequest;
   /** Writes the response as this format's result, in the header mode the event used. */
   writeResult(parts: ResultParts, event: Record<string, unknown>, requestId: string | undefined): ProxyResult;
 }

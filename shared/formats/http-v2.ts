@@ -1,7 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { BadEventError, readOptionalMap, readOptionalString, readString } from '../event-fields';
+import { BadEventError, readFlag, readMethod, readOptionalMap, readOptionalString, readString } from '../event-fields';
 import { collectHeaders } from '../request-headers';
-import { encodeQuery, stripBasePath } from '../request-target';
 import { LAMBDA_RESPONSE_LIMIT_BYTES } from '../response-limit';
 import { joinHeaderValues, type EventFormat } from './event-format';
 
@@ -33,13 +32,9 @@ export const httpV2: EventFormat = {
   name: 'http-v2',
   responseLimitBytes: LAMBDA_RESPONSE_LIMIT_BYTES,
 
-  readRequest(event, settings) {
+  readRequest(event) {
     const requestContext = readOptionalMap(event, 'requestContext') ?? {};
     const http = readOptionalMap(requestContext, 'http') ?? {};
-    let path = readString(event, 'rawPath');
-    if (!settings.keepStage && isNamedStageEndpoint(requestContext)) {
-      path = stripBasePath(path, `/${readOptionalString(requestContext, 'stage') ?? ''}`);
-    }
 
     const rawHeaders = collectHeaders(readOptionalMap(event, 'headers'));
     const cookies = readCookies(event);
@@ -50,12 +45,13 @@ export const httpV2: EventFormat = {
     }
 
     return {
-      method: readString(http, 'method'),
-      path,
-      query: encodeQuery(readOptionalString(event, 'rawQueryString') ?? ''),
+      method: readMethod(http, 'method'),
+      path: readString(event, 'rawPath'),
+      stage: isNamedStageEndpoint(requestContext) ? readOptionalString(requestContext, 'stage') : undefined,
+      query: { kind: 'string', text: readOptionalString(event, 'rawQueryString') ?? '' },
       rawHeaders,
       body: readOptionalString(event, 'body'),
-      isBase64Encoded: event['isBase64Encoded'] === true,
+      isBase64Encoded: readFlag(event, 'isBase64Encoded'),
       sourceIp: readOptionalString(http, 'sourceIp'),
       encrypted: true,
     };

@@ -1,6 +1,5 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { isRecord, readOptionalMap, readOptionalString } from '../event-fields';
-import { encodeQueryComponent } from '../query-string';
 import { LAMBDA_RESPONSE_LIMIT_BYTES } from '../response-limit';
 import { joinHeaderValues, type EventFormat } from './event-format';
 import { listHeaderValues, readV1Shape } from './v1-shape';
@@ -14,7 +13,7 @@ export const restV1: EventFormat = {
     const requestContext = readOptionalMap(event, 'requestContext');
     const identity = requestContext && readOptionalMap(requestContext, 'identity');
     return {
-      ...readV1Shape(event, encodeQueryComponent),
+      ...readV1Shape(event, false),
       sourceIp: identity ? readOptionalString(identity, 'sourceIp') : undefined,
       encrypted: true,
     };

@@ -1,5 +1,4 @@
-import { readOptionalMap, readOptionalString, readString } from '../event-fields';
-import { joinQueryMap } from '../query-string';
+import { readFlag, readMethod, readOptionalMap, readOptionalString, readString } from '../event-fields';
 import { collectHeaders } from '../request-headers';
 import type { EventRequest, ResultParts } from './event-format';
 
@@ -14,20 +13,19 @@ export function preferMultiValue(event: Record<string, unknown>, multiKey: strin
 
 /**
  * Reads the request shared by REST v1 and ALB events: `httpMethod`, `path`, header and query
- * maps in either mode, body. They differ in how query values arrive (`encodeQueryValue`) and in
- * what they say about the client, which each format adds.
+ * maps in either mode, body. They differ in whether query keys and values arrive still encoded
+ * (ALB) or decoded (REST) and in what they say about the client, which each format adds. Neither
+ * puts a stage in `path`.
  */
-export function readV1Shape(
-  event: Record<string, unknown>,
-  encodeQueryValue: (text: string) => string,
-): Omit<EventRequest, 'sourceIp' | 'encrypted'> {
+export function readV1Shape(event: Record<string, unknown>, queryEncoded: boolean): Omit<EventRequest, 'sourceIp' | 'encrypted'> {
   return {
-    method: readString(event, 'httpMethod'),
+    method: readMethod(event, 'httpMethod'),
     path: readString(event, 'path'),
-    query: joinQueryMap(preferMultiValue(event, 'multiValueQueryStringParameters', 'queryStringParameters'), encodeQueryValue),
+    stage: undefined,
+    query: { kind: 'map', map: preferMultiValue(event, 'multiValueQueryStringParameters', 'queryStringParameters'), encoded: queryEncoded },
     rawHeaders: collectHeaders(preferMultiValue(event, 'multiValueHeaders', 'headers')),
     body: readOptionalString(event, 'body'),
-    isBase64Encoded: event['isBase64Encoded'] === true,
+    isBase64Encoded: readFlag(event, 'isBase64Encoded'),
   };
 }
 

@@ -1,4 +1,4 @@
-import { withBody, withHeader, withoutMethod, replaceWith } from '../support/event-edits';
+import { replaceWith, withBody, withField, withHeader, withMethod, withoutMethod } from '../support/event-edits';
 import { expectedResultFormat } from '../support/formats';
 import { lambdaContext } from '../support/lambda-context';
 import { captureLogs } from '../support/log-capture';
@@ -39,6 +39,14 @@ const BAD_EVENTS: [string, Edit][] = [
   ['a header value with a lone LF', withHeader('x-evil', 'a\nb')],
   ['a header value with NUL', withHeader('x-evil', 'a\u0000b')],
   ['a header value that is an object', withHeader('x-evil', { nested: true })],
+  // API Gateway and ALB always send an upper-case method token; anything else was written by hand or by an attacker.
+  ['a lower-case method (get), which frameworks disagree on', withMethod('get')],
+  ['an empty method', withMethod('')],
+  ['a method carrying CR LF and a header', withMethod('GET\r\nX-Injected: 1')],
+  ['a method that is a whole request line', withMethod('GET /admin HTTP/1.1')],
+  ['a method that is not a string', withMethod(7)],
+  ['isBase64Encoded as the string "true"', withField('isBase64Encoded', 'true')],
+  ['isBase64Encoded as the number 1', withField('isBase64Encoded', 1)],
 ];
 
 describe.each(CELL_ROWS)('%s', (_name, cell) => {

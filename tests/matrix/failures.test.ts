@@ -125,3 +125,49 @@ describe('a Fastify app whose plugin fails to load', () => {
     },
   );
 });
+
+describe('a Fastify app that fails to start with a connection string in its error', () => {
+  const logs = captureLogs();
+  const startLines: string[] = [];
+  let handler: ReturnType<typeof createHandler>;
+
+  beforeAll(async () => {
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      startLines.push(
+        ...String(chunk)
+          .split('\n')
+          .filter((line) => line !== ''),
+      );
+      return true;
+    });
+    try {
+      handler = createHandler(
+        Fastify().register(async () => {
+          throw new TypeError('cannot connect to mongodb://admin:s3cret-db-pass@db.internal:27017/app?authSource=admin');
+        }),
+      );
+      await handler(FORMATS[0]!.buildEvent(request({ path: '/ping' })), lambdaContext());
+    } finally {
+      write.mockRestore();
+    }
+  });
+
+  it('logs the error name and its message with the password masked, the rest of the URL kept', () => {
+    const started = startLines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line['message'] === 'The app failed to start');
+    expect(started).toHaveLength(1);
+    expect(started[0]?.['error']).toMatch(/^TypeError: cannot connect to mongodb:\/\/admin:\*+@db\.internal:27017\/app\?authSource=admin$/);
+    expect(startLines.join('\n')).not.toContain('s3cret-db-pass');
+  });
+
+  it.each(FORMATS.map((format) => [format.name, format] as const))(
+    '%s: the invocation that fails after it logs no password',
+    async (_name, format) => {
+      const result = await handler(format.buildEvent(request({ path: '/ping' })), lambdaContext());
+      expect(format.readResult(result).status).toBe(500);
+      expect(logs()).toHaveLength(1);
+      expect(logs()[0]?.raw).not.toContain('s3cret-db-pass');
+    },
+  );
+});

@@ -61,6 +61,26 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
       expect(json<Inspection>(response).path).toBe(upper);
     });
 
+    // REST v1 gives the path decoded, HTTP API's rawPath and ALB's path arrive as the client encoded it.
+    it.each([
+      ['/café', '/café/inspect'],
+      ['/café', '/caf%C3%A9/inspect'],
+      ['/café', '/caf%c3%a9/inspect'],
+      ['/caf%C3%A9', '/café/inspect'],
+      ['/caf%c3%a9', '/caf%C3%A9/inspect'],
+      ['/%63afé', '/caf%C3%A9/inspect'],
+    ])('base path %s strips %s: one normal form, whatever the encoding', async (basePath, path) => {
+      const { response } = await exchange(cell, request({ path }), { options: { basePath } });
+      expect(response.status).toBe(200);
+      expect(json<Inspection>(response).path).toBe('/inspect');
+    });
+
+    it('a base path is never matched across an encoded slash: /caf%C3%A9%2Fx/y stays whole', async () => {
+      const path = '/caf%C3%A9%2Fx/y';
+      const { response } = await exchange(cell, request({ path }), { options: { basePath: '/café' } });
+      expect(json<Inspection>(response).path).toBe(path);
+    });
+
     it('/ping under the base path answers the ping', async () => {
       const { response } = await exchange(cell, request({ path: `/${cell.framework}/ping` }), { options });
       expect(json(response)).toMatchObject({ from: cell.framework });

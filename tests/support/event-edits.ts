@@ -31,15 +31,21 @@ export function withBody(body: string | null | undefined, isBase64Encoded = fals
   };
 }
 
+/** The record holding the field at a dotted path, and the field's key; no record when a parent is missing. */
+function parentOf(event: Record<string, unknown>, path: string): [Record<string, unknown> | undefined, string] {
+  const keys = path.split('.');
+  const last = keys.pop() as string;
+  let target: unknown = event;
+  for (const key of keys) target = isRecord(target) ? target[key] : undefined;
+  return [isRecord(target) ? target : undefined, last];
+}
+
 /** Removes a field at a dotted path (`requestContext.http`). */
 export function without(path: string) {
   return (event: Record<string, unknown>): Record<string, unknown> => {
     const edited = copy(event);
-    const keys = path.split('.');
-    const last = keys.pop() as string;
-    let target: unknown = edited;
-    for (const key of keys) target = isRecord(target) ? target[key] : undefined;
-    if (isRecord(target)) delete target[last];
+    const [parent, key] = parentOf(edited, path);
+    if (parent) delete parent[key];
     return edited;
   };
 }
@@ -63,4 +69,20 @@ export function withRawQueryParameter(key: string, value: string) {
     if (isRecord(edited['multiValueQueryStringParameters'])) edited['multiValueQueryStringParameters'] = { [key]: [value] };
     return edited;
   };
+}
+
+/** Sets a field at a dotted path (`requestContext.http.method`) to any value, creating no parents. */
+export function withField(path: string, value: unknown) {
+  return (event: Record<string, unknown>): Record<string, unknown> => {
+    const edited = copy(event);
+    const [parent, key] = parentOf(edited, path);
+    if (parent) parent[key] = value;
+    return edited;
+  };
+}
+
+/** Sets the method where the event names it: `httpMethod` (v1, ALB) or `requestContext.http.method` (2.0). */
+export function withMethod(method: unknown) {
+  return (event: Record<string, unknown>): Record<string, unknown> =>
+    'httpMethod' in event ? withField('httpMethod', method)(event) : withField('requestContext.http.method', method)(event);
 }

@@ -12,7 +12,8 @@ function request(parts: Partial<EventRequest>, options?: ProxyOptions): Incoming
   const full: EventRequest = {
     method: 'GET',
     path: '/',
-    query: '',
+    stage: undefined,
+    query: { kind: 'string', text: '' },
     rawHeaders: [],
     body: undefined,
     isBase64Encoded: false,
@@ -31,7 +32,7 @@ async function readAll(req: IncomingMessage): Promise<Buffer> {
 
 describe('createRequest', () => {
   it('builds the target from the path after the base path and the query', () => {
-    const req = request({ path: '/express/users/1', query: 'a=1&a=2' }, { basePath: '/express' });
+    const req = request({ path: '/express/users/1', query: { kind: 'string', text: 'a=1&a=2' } }, { basePath: '/express' });
     expect(req.method).toBe('GET');
     expect(req.url).toBe('/users/1?a=1&a=2');
   });
