@@ -1,6 +1,6 @@
 import { makeEchoJson, makePng } from './apps/payloads';
 import type { DirectRequest } from './floors/direct-handler';
-import { UNIX_DATE_PATTERN } from '../shared/unix-date';
+import { UNIX_DATE_PATTERN } from '../functions/format-unix-date';
 
 export type PayloadVersion = 'rest-v1' | 'http-v2';
 export type ScenarioName = 'GET /ping' | 'POST /echo 1KB' | 'GET /image 100KB';

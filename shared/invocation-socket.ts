@@ -1,6 +1,18 @@
 import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import type { Invocation } from './invocation';
+import type { ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2, Context } from 'aws-lambda';
+
+// The invocation's types live with the socket that carries it, so that invocation.ts (which
+// recognises the socket) and this module do not import each other.
+
+/** Every event the helper serves: REST v1, HTTP API 2.0 (and Function URLs), ALB. */
+export type LambdaHttpEvent = APIGatewayProxyEvent | APIGatewayProxyEventV2 | ALBEvent;
+
+/** The Lambda invocation a request belongs to. */
+export interface Invocation {
+  readonly event: LambdaHttpEvent;
+  readonly context: Context;
+}
 
 type WriteCallback = (error?: Error | null) => void;
 

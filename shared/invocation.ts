@@ -1,15 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import type { ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { InvocationSocket } from './invocation-socket';
+import { InvocationSocket, type Invocation } from './invocation-socket';
 
-/** Every event the helper serves: REST v1, HTTP API 2.0 (and Function URLs), ALB. */
-export type LambdaHttpEvent = APIGatewayProxyEvent | APIGatewayProxyEventV2 | ALBEvent;
-
-/** The Lambda invocation a request belongs to. */
-export interface Invocation {
-  readonly event: LambdaHttpEvent;
-  readonly context: Context;
-}
+export type { Invocation, LambdaHttpEvent } from './invocation-socket';
 
 /**
  * The `{ event, context }` of the invocation a request belongs to, given the Node request

@@ -21,14 +21,18 @@ type ListenerWithNext = (req: IncomingMessage, res: ServerResponse, next: FinalH
 /** What `createHandler` can put behind Lambda. */
 export type App = RequestListener | KoaLikeApp | FastifyLikeApp;
 
+// `app` comes from JavaScript callers too: null must reach the helpful TypeError, not a property read.
 function isFastifyApp(app: App): app is FastifyLikeApp {
   return (
-    typeof app === 'object' && typeof (app as FastifyLikeApp).routing === 'function' && typeof (app as FastifyLikeApp).ready === 'function'
+    typeof app === 'object' &&
+    app !== null &&
+    typeof (app as FastifyLikeApp).routing === 'function' &&
+    typeof (app as FastifyLikeApp).ready === 'function'
   );
 }
 
 function isKoaApp(app: App): app is KoaLikeApp {
-  return typeof app === 'object' && typeof (app as KoaLikeApp).callback === 'function';
+  return typeof app === 'object' && app !== null && typeof (app as KoaLikeApp).callback === 'function';
 }
 
 /**

@@ -1,4 +1,4 @@
-import { formatUnixDate } from '../../shared/unix-date';
+import { formatUnixDate } from '../../functions/format-unix-date';
 import { makePng } from '../apps/payloads';
 
 interface BareEvent {

@@ -1,5 +1,5 @@
 import type { PingTarget } from './read-ping-urls';
-import { UNIX_DATE_PATTERN } from '../../shared/unix-date';
+import { UNIX_DATE_PATTERN } from '../../functions/format-unix-date';
 
 /** What one ping answered: ok, or why not. */
 export interface PingCheck {

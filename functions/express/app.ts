@@ -1,5 +1,5 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
-import { formatUnixDate } from '../../shared/unix-date';
+import { formatUnixDate } from '../format-unix-date';
 
 interface HttpError extends Error {
   status?: number;

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
-import { formatUnixDate } from '../../shared/unix-date';
+import { formatUnixDate } from '../format-unix-date';
 
 /** The Fastify API: `/ping`, `/echo`, and whatever `routes` adds, with JSON 404s and errors. */
 export function createApp(routes?: FastifyPluginAsync): FastifyInstance {

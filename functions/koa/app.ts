@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import Koa from 'koa';
-import { formatUnixDate } from '../../shared/unix-date';
+import { formatUnixDate } from '../format-unix-date';
 
 interface HttpError extends Error {
   status?: number;

@@ -5,7 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { build, type BuildOptions, type Format, type Loader } from 'esbuild';
 import { loadTemplate, mapAt, REPO_ROOT, serverlessFunctions, type Node } from '../template/load-template';
-import { UNIX_DATE_PATTERN } from '../../shared/unix-date';
+import { UNIX_DATE_PATTERN } from '../../functions/format-unix-date';
 
 /*
  * What `sam build` ships, tested as shipped: each function bundled from its template Metadata

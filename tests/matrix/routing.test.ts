@@ -2,7 +2,7 @@ import { json, CELL_ROWS, exchange } from '../support/matrix';
 import { captureLogs, silenceConsoleErrors } from '../support/log-capture';
 import { request } from '../support/request-spec';
 import type { Inspection } from '../support/apps';
-import { UNIX_DATE_PATTERN } from '../../shared/unix-date';
+import { UNIX_DATE_PATTERN } from '../../functions/format-unix-date';
 
 describe.each(CELL_ROWS)('%s', (_name, cell) => {
   const logs = captureLogs();

@@ -29,7 +29,7 @@ describe('oversizeBytes', () => {
   });
 
   it('lets a result without a body through', () => {
-    expect(oversizeBytes({ statusCode: 204, body: undefined as unknown as string }, LAMBDA_RESPONSE_LIMIT_BYTES)).toBeUndefined();
+    expect(oversizeBytes({ body: undefined }, LAMBDA_RESPONSE_LIMIT_BYTES)).toBeUndefined();
   });
 
   it.each([

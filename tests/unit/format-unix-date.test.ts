@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { formatUnixDate, UNIX_DATE_PATTERN } from '../../shared/unix-date';
+import { formatUnixDate, UNIX_DATE_PATTERN } from '../../functions/format-unix-date';
 
 describe('formatUnixDate', () => {
   it.each([
@@ -24,7 +24,7 @@ describe('formatUnixDate', () => {
     ['Pacific/Honolulu', '2024-01-01T05:00:00Z', 'Mon Jan  1 05:00:00 UTC 2024'],
   ])('formats in UTC whatever the TZ environment variable says (TZ=%s)', (tz, iso, expected) => {
     const script = `
-      const { formatUnixDate } = require(${JSON.stringify(join(__dirname, '..', '..', 'shared', 'unix-date.ts'))});
+      const { formatUnixDate } = require(${JSON.stringify(join(__dirname, '..', '..', 'functions', 'format-unix-date.ts'))});
       const date = new Date(${JSON.stringify(iso)});
       process.stdout.write(JSON.stringify({ localDay: date.getDate(), formatted: formatUnixDate(date) }));
     `;
