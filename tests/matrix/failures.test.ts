@@ -1,5 +1,5 @@
 import Fastify from 'fastify';
-import { createHandler } from '../../shared';
+import { createHandler, type LambdaHttpHandler } from '../../shared';
 import { lateAnswers } from '../support/apps';
 import { FORMATS } from '../support/formats';
 import { lambdaContext } from '../support/lambda-context';
@@ -83,31 +83,47 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
   });
 });
 
+/** What a cold start logged: every line, parsed. */
+interface ColdStart {
+  readonly handler: LambdaHttpHandler;
+  readonly lines: Record<string, unknown>[];
+}
+
+/**
+ * Creates a handler around a Fastify app whose plugin throws `error`, and lets its start run (and
+ * fail) with one invocation, collecting what it logs before the tests look at theirs.
+ */
+async function startFailingFastify(error: Error): Promise<ColdStart> {
+  const lines: Record<string, unknown>[] = [];
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    for (const line of String(chunk).split('\n')) if (line !== '') lines.push(JSON.parse(line) as Record<string, unknown>);
+    return true;
+  });
+  try {
+    const handler = createHandler(
+      Fastify().register(async () => {
+        throw error;
+      }),
+    );
+    await handler(FORMATS[0]!.buildEvent(request({ path: '/ping' })), lambdaContext());
+    return { handler, lines };
+  } finally {
+    write.mockRestore();
+  }
+}
+
+const startLines = (start: ColdStart): Record<string, unknown>[] =>
+  start.lines.filter((line) => line['message'] === 'The app failed to start');
+
 describe('a Fastify app whose plugin fails to load', () => {
   const logs = captureLogs();
-  let handler: ReturnType<typeof createHandler>;
-  const startLines: Record<string, unknown>[] = [];
-
-  // The start runs (and fails) at cold start: collect what it logs before the tests look at theirs.
+  let start: ColdStart;
   beforeAll(async () => {
-    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      for (const line of String(chunk).split('\n')) if (line !== '') startLines.push(JSON.parse(line) as Record<string, unknown>);
-      return true;
-    });
-    try {
-      handler = createHandler(
-        Fastify().register(async () => {
-          throw new Error('secret failure detail');
-        }),
-      );
-      await handler(FORMATS[0]!.buildEvent(request({ path: '/ping' })), lambdaContext());
-    } finally {
-      write.mockRestore();
-    }
+    start = await startFailingFastify(new Error('secret failure detail'));
   });
 
   it('logs the reason once, at start, with no request id', () => {
-    const started = startLines.filter((line) => line['message'] === 'The app failed to start');
+    const started = startLines(start);
     expect(started).toHaveLength(1);
     expect(started[0]).toMatchObject({ level: 'ERROR', error: 'Error: secret failure detail' });
     expect(started[0]?.['requestId']).toBeUndefined();
@@ -116,7 +132,7 @@ describe('a Fastify app whose plugin fails to load', () => {
   it.each(FORMATS.map((format) => [format.name, format] as const))(
     '%s: every invocation resolves 500 JSON with a log line, never rejects',
     async (_name, format) => {
-      const result = await handler(format.buildEvent(request({ path: '/ping' })), lambdaContext());
+      const result = await start.handler(format.buildEvent(request({ path: '/ping' })), lambdaContext());
       expect(format.shapeProblems(result)).toEqual([]);
       expect(format.readResult(result).status).toBe(500);
       expect(JSON.stringify(result)).not.toContain('secret failure detail');
@@ -128,43 +144,24 @@ describe('a Fastify app whose plugin fails to load', () => {
 
 describe('a Fastify app that fails to start with a connection string in its error', () => {
   const logs = captureLogs();
-  const startLines: string[] = [];
-  let handler: ReturnType<typeof createHandler>;
-
+  let start: ColdStart;
   beforeAll(async () => {
-    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      startLines.push(
-        ...String(chunk)
-          .split('\n')
-          .filter((line) => line !== ''),
-      );
-      return true;
-    });
-    try {
-      handler = createHandler(
-        Fastify().register(async () => {
-          throw new TypeError('cannot connect to mongodb://admin:s3cret-db-pass@db.internal:27017/app?authSource=admin');
-        }),
-      );
-      await handler(FORMATS[0]!.buildEvent(request({ path: '/ping' })), lambdaContext());
-    } finally {
-      write.mockRestore();
-    }
+    start = await startFailingFastify(
+      new TypeError('cannot connect to mongodb://admin:s3cret-db-pass@db.internal:27017/app?authSource=admin'),
+    );
   });
 
   it('logs the error name and its message with the password masked, the rest of the URL kept', () => {
-    const started = startLines
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
-      .filter((line) => line['message'] === 'The app failed to start');
+    const started = startLines(start);
     expect(started).toHaveLength(1);
     expect(started[0]?.['error']).toMatch(/^TypeError: cannot connect to mongodb:\/\/admin:\*+@db\.internal:27017\/app\?authSource=admin$/);
-    expect(startLines.join('\n')).not.toContain('s3cret-db-pass');
+    expect(JSON.stringify(start.lines)).not.toContain('s3cret-db-pass');
   });
 
   it.each(FORMATS.map((format) => [format.name, format] as const))(
     '%s: the invocation that fails after it logs no password',
     async (_name, format) => {
-      const result = await handler(format.buildEvent(request({ path: '/ping' })), lambdaContext());
+      const result = await start.handler(format.buildEvent(request({ path: '/ping' })), lambdaContext());
       expect(format.readResult(result).status).toBe(500);
       expect(logs()).toHaveLength(1);
       expect(logs()[0]?.raw).not.toContain('s3cret-db-pass');
