@@ -4,7 +4,7 @@ import type { Bundle } from './build-bundles';
 import type { ColdStartSample } from './measure-cold-start';
 import type { WarmSamples } from './measure-warm';
 import type { PayloadVersion, ScenarioName } from './scenarios';
-import { summarize, type Spread } from './stats';
+import { BOOTSTRAP, bootstrapRatio, MIN_PAIRS_FOR_VERDICT, summarize, verdictOf, type Spread } from './stats';
 import { FRAMEWORKS, SUBJECT_LABELS, type Framework, type Subject } from './subjects';
 
 export interface Machine {
@@ -56,11 +56,19 @@ function formatNumber(value: number): string {
 
 const formatSpread = (spread: Spread): string => `${formatNumber(spread.median)} (${formatNumber(spread.p25)}–${formatNumber(spread.p75)})`;
 
-/** `ours ÷ other`, with `≈` when the two p25–p75 ranges overlap: too close to call on this run. */
-function formatRatio(ours: Spread | undefined, other: Spread | undefined): string {
-  if (!ours || !other || !Number.isFinite(ours.median) || !Number.isFinite(other.median)) return '–';
-  const overlap = ours.p25 <= other.p75 && other.p25 <= ours.p75;
-  return `${(ours.median / other.median).toFixed(2)}×${overlap ? ' ≈' : ''}`;
+const formatInterval = (low: number, high: number): string => `[${low.toFixed(2)}–${high.toFixed(2)}]`;
+
+/**
+ * `ours ÷ other` with its bootstrap interval over the paired batches (or runs), and whether ours
+ * is ahead or behind with that confidence. A single sample (bundle bytes) has no interval to show.
+ */
+function formatRatio(ours: Cell | undefined, other: Cell | undefined, withVerdict = false): string {
+  if (!ours || !other || ours.wrong !== undefined || other.wrong !== undefined) return '–';
+  const estimate = bootstrapRatio(ours.samples, other.samples);
+  if (!Number.isFinite(estimate.ratio)) return '–';
+  const ratio = `${estimate.ratio.toFixed(2)}×`;
+  if (estimate.n < 2) return ratio;
+  return `${ratio} ${formatInterval(estimate.low, estimate.high)}${withVerdict ? ` ${verdictOf(estimate)}` : ''}`;
 }
 
 /** What the Lambda translation adds to the framework's own work, ours and the best peer's. */
@@ -70,8 +78,9 @@ function formatOverheads(ours: Spread | undefined, peer: Spread | undefined, flo
   return `${over(ours)} / ${over(peer)}`;
 }
 
+// A saved run's JSON turns an array's `undefined` (a correct answer) into null: only a string is a wrong answer.
 function firstWrong(verdicts: readonly (string | undefined)[]): string | undefined {
-  return verdicts.find((verdict) => verdict !== undefined);
+  return verdicts.find((verdict) => typeof verdict === 'string');
 }
 
 const table = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
@@ -79,18 +88,22 @@ const table = (header: readonly string[], rows: readonly (readonly string[])[]):
 
 interface Cell {
   readonly spread: Spread;
+  /** One figure per batch (warm) or run (cold), in the order they ran: batch i of each subject shared a round. */
+  readonly samples: readonly number[];
   readonly wrong: string | undefined;
 }
 
-/** The fastest peer that answered correctly, by median. */
-function bestPeer(cells: ReadonlyMap<Subject, Cell>): Cell | undefined {
-  let best: Cell | undefined;
+/** The fastest peer that answered correctly, by median: the one ours has to match. */
+function bestPeerEntry(cells: ReadonlyMap<Subject, Cell>): [Subject, Cell] | undefined {
+  let best: [Subject, Cell] | undefined;
   for (const [subject, cell] of cells) {
     if (subject.role !== 'peer' || cell.wrong !== undefined) continue;
-    if (!best || cell.spread.median < best.spread.median) best = cell;
+    if (!best || cell.spread.median < best[1].spread.median) best = [subject, cell];
   }
   return best;
 }
+
+const bestPeer = (cells: ReadonlyMap<Subject, Cell>): Cell | undefined => bestPeerEntry(cells)?.[1];
 
 function byRole(cells: ReadonlyMap<Subject, Cell>, role: Subject['role']): Cell | undefined {
   for (const [subject, cell] of cells) if (subject.role === role) return cell;
@@ -99,32 +112,78 @@ function byRole(cells: ReadonlyMap<Subject, Cell>, role: Subject['role']): Cell 
 
 const showCell = (cell: Cell): string => (cell.wrong ? `✗ wrong: ${cell.wrong}` : formatSpread(cell.spread));
 
+/** Every subject of a framework in one warm scenario. */
+function warmCells(results: Results, framework: Framework, scenario: number): Map<Subject, Cell> {
+  const cells = new Map<Subject, Cell>();
+  for (const subject of results.subjects.filter((each) => each.framework === framework)) {
+    const samples = results.warm[subject.id]?.[scenario] ?? { us: [], invocations: [], verdicts: [] };
+    cells.set(subject, { spread: summarize(samples.us), samples: samples.us, wrong: firstWrong(samples.verdicts) });
+  }
+  return cells;
+}
+
+/** The question the benchmark answers first: in which cells is ours ahead of the best peer, with confidence. */
+function renderVerdicts(results: Results): string {
+  const header = [
+    'framework',
+    'payload',
+    'scenario',
+    'best correct peer',
+    'ours ÷ best peer',
+    `${BOOTSTRAP.confidence * 100}% interval`,
+    'verdict',
+  ];
+  const rows: string[][] = [];
+  for (const framework of FRAMEWORKS) {
+    results.scenarios.forEach(({ name, version }, index) => {
+      const cells = warmCells(results, framework, index);
+      const ours = byRole(cells, 'ours');
+      const peer = bestPeerEntry(cells);
+      if (!ours || !peer) return;
+      const label = SUBJECT_LABELS[peer[0].name] ?? peer[0].name;
+      if (ours.wrong !== undefined) {
+        rows.push([framework, version, name, label, '–', '–', `✗ ours wrong: ${ours.wrong}`]);
+        return;
+      }
+      const estimate = bootstrapRatio(ours.samples, peer[1].samples);
+      const verdict = verdictOf(estimate);
+      rows.push([
+        framework,
+        version,
+        name,
+        label,
+        `${estimate.ratio.toFixed(2)}×`,
+        formatInterval(estimate.low, estimate.high),
+        verdict === 'ahead' || verdict === 'behind' ? `**${verdict}**` : verdict,
+      ]);
+    });
+  }
+  const note = `Warm µs per invocation, ours ÷ the fastest correct peer: ratio of medians, percentile bootstrap over the ${results.plan.rounds} interleaved rounds (batches resampled in pairs by round; ${BOOTSTRAP.resamples} resamples, seed ${BOOTSTRAP.seed}). **ahead**: the whole interval is below 1; **behind**: above 1; no verdict from fewer than ${MIN_PAIRS_FOR_VERDICT} rounds.`;
+  return `### Ours against the best peer, every warm cell\n\n${note}\n\n${table(header, rows)}`;
+}
+
 function renderWarm(results: Results, framework: Framework): string {
   const subjects = results.subjects.filter((subject) => subject.framework === framework);
   const header = [
     'payload',
     'scenario',
     ...subjects.map((subject) => SUBJECT_LABELS[subject.name] ?? subject.name),
-    'ours ÷ best peer',
-    'ours ÷ framework floor',
-    'ours ÷ bare floor',
+    'ours ÷ best peer [95%]',
+    'ours ÷ framework floor [95%]',
+    'ours ÷ bare floor [95%]',
     'µs over framework floor: ours / best peer',
   ];
   const rows = results.scenarios.map(({ name, version }, index) => {
-    const cells = new Map<Subject, Cell>();
-    for (const subject of subjects) {
-      const samples = results.warm[subject.id]?.[index] ?? { us: [], invocations: [], verdicts: [] };
-      cells.set(subject, { spread: summarize(samples.us), wrong: firstWrong(samples.verdicts) });
-    }
+    const cells = warmCells(results, framework, index);
     const ours = byRole(cells, 'ours');
     const oursSpread = ours?.wrong ? undefined : ours?.spread;
     return [
       version,
       name,
       ...[...cells.values()].map(showCell),
-      formatRatio(oursSpread, bestPeer(cells)?.spread),
-      formatRatio(oursSpread, byRole(cells, 'framework floor')?.spread),
-      formatRatio(oursSpread, byRole(cells, 'bare floor')?.spread),
+      formatRatio(ours, bestPeer(cells), true),
+      formatRatio(ours, byRole(cells, 'framework floor')),
+      formatRatio(ours, byRole(cells, 'bare floor')),
       formatOverheads(oursSpread, bestPeer(cells)?.spread, byRole(cells, 'framework floor')?.spread),
     ];
   });
@@ -141,10 +200,10 @@ interface ColdCells {
 
 function coldCells(samples: readonly ColdStartSample[], bundle: Bundle | undefined): ColdCells {
   const wrong = firstWrong(samples.map((sample) => sample.verdict));
-  const cell = (values: number[]): Cell => ({ spread: summarize(values), wrong });
+  const cell = (values: number[]): Cell => ({ spread: summarize(values), samples: values, wrong });
   const bytes = bundle?.bytes ?? Number.NaN;
   return {
-    bundle: { spread: { median: bytes, p25: bytes, p75: bytes, n: 1 }, wrong: undefined },
+    bundle: { spread: { median: bytes, p25: bytes, p75: bytes, n: 1 }, samples: [bytes], wrong: undefined },
     requireMs: cell(samples.map((sample) => sample.requireMs)),
     firstMs: cell(samples.map((sample) => sample.firstInvocationMs)),
     totalMs: cell(samples.map((sample) => sample.requireMs + sample.firstInvocationMs)),
@@ -180,7 +239,7 @@ function renderCold(results: Results): string {
       const against = (key: keyof ColdCells): string => {
         const cells = pick(key);
         const other = role === 'peer' ? bestPeer(cells) : byRole(cells, role);
-        return formatRatio(byRole(cells, 'ours')?.spread, other?.spread);
+        return formatRatio(byRole(cells, 'ours'), other);
       };
       ratioRows.push([
         framework,
@@ -240,10 +299,10 @@ function renderSourcemap(results: Results): string {
         `functions/${framework}`,
         '**true ÷ false**',
         '',
-        formatRatio(on.cells.requireMs.spread, off.cells.requireMs.spread),
-        formatRatio(on.cells.firstMs.spread, off.cells.firstMs.spread),
-        `${formatRatio(on.cells.totalMs.spread, off.cells.totalMs.spread)} (${delta >= 0 ? '+' : ''}${delta.toFixed(1)} ms)`,
-        formatRatio(on.cells.rssMb.spread, off.cells.rssMb.spread),
+        formatRatio(on.cells.requireMs, off.cells.requireMs),
+        formatRatio(on.cells.firstMs, off.cells.firstMs),
+        `${formatRatio(on.cells.totalMs, off.cells.totalMs)} (${delta >= 0 ? '+' : ''}${delta.toFixed(1)} ms)`,
+        formatRatio(on.cells.rssMb, off.cells.rssMb),
         '',
       ]);
     }
@@ -262,9 +321,13 @@ function renderSourcemap(results: Results): string {
 }
 
 const METHOD = `How to read it:
-- Figures are medians with p25–p75 in brackets. Ratios divide our median by the other's; \`≈\` marks
-  ratios whose p25–p75 ranges overlap (too close to call on this run). Best peer = the fastest
-  (or smallest) peer that answered that scenario correctly.
+- Figures are medians with p25–p75 in brackets. Ratios divide our median by the other's, with a
+  95% percentile-bootstrap interval in square brackets: batch i of every subject ran in round i,
+  next to the others, so rounds are resampled as pairs (2,000 resamples, fixed seed: the same
+  samples always give the same interval). Ours is **ahead** only when the whole interval is below
+  1, **behind** only when it is above 1; otherwise the run cannot separate them. Best peer = the
+  fastest (or smallest) peer that answered that scenario correctly, chosen on the whole run (which
+  favours the peer slightly when two peers are close). Cold-start ratios pair runs the same way.
 - ✗ marks a wrong answer (status, content type, body bytes after base64 decoding, a header value
   that is not a string): a wrong subject is not ranked.
 - Every subject of a framework serves the same app: the real \`functions/<framework>/app.ts\`
@@ -306,6 +369,8 @@ export function renderReport(results: Results): string {
     '## Benchmarks: the shared helper against the peer adapters',
     '',
     run,
+    '',
+    renderVerdicts(results),
     '',
     ...FRAMEWORKS.flatMap((framework) => [renderWarm(results, framework), '']),
     renderCold(results),
