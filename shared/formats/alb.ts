@@ -24,8 +24,7 @@ export const alb: EventFormat = {
 
   readRequest(event) {
     // Query keys and values arrive as the client sent them, still encoded (`+` is a space).
-    const request = readV1Shape(event, true);
-    return { ...request, sourceIp: undefined, encrypted: isHttpsListener(request.rawHeaders) };
+    return readV1Shape(event, { queryEncoded: true, sourceIp: undefined, isEncrypted: isHttpsListener });
   },
 
   writeResult(parts, event, requestId): ALBResult {

@@ -4,6 +4,9 @@ import { LAMBDA_RESPONSE_LIMIT_BYTES } from '../response-limit';
 import { joinHeaderValues, type EventFormat } from './event-format';
 import { listHeaderValues, readV1Shape } from './v1-shape';
 
+// REST APIs answer on HTTPS only.
+const alwaysEncrypted = (): boolean => true;
+
 /** REST API (payload 1.0). API Gateway always sends both header maps; the multi-value one wins. */
 export const restV1: EventFormat = {
   name: 'rest-v1',
@@ -12,11 +15,8 @@ export const restV1: EventFormat = {
   readRequest(event) {
     const requestContext = readOptionalMap(event, 'requestContext');
     const identity = requestContext && readOptionalMap(requestContext, 'identity');
-    return {
-      ...readV1Shape(event, false),
-      sourceIp: identity ? readOptionalString(identity, 'sourceIp') : undefined,
-      encrypted: true,
-    };
+    const sourceIp = identity ? readOptionalString(identity, 'sourceIp') : undefined;
+    return readV1Shape(event, { queryEncoded: false, sourceIp, isEncrypted: alwaysEncrypted });
   },
 
   writeResult(parts, event): APIGatewayProxyResult {

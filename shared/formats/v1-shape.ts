@@ -11,21 +11,37 @@ export function preferMultiValue(event: Record<string, unknown>, multiKey: strin
   return multi && Object.keys(multi).length > 0 ? multi : readOptionalMap(event, singleKey);
 }
 
+/** What a REST v1 or ALB event says about the client's connection. */
+export interface V1Client {
+  readonly queryEncoded: boolean;
+  readonly sourceIp: string | undefined;
+  isEncrypted(rawHeaders: readonly string[]): boolean;
+}
+
 /**
  * Reads the request shared by REST v1 and ALB events: `httpMethod`, `path`, header and query
  * maps in either mode, body. They differ in whether query keys and values arrive still encoded
- * (ALB) or decoded (REST) and in what they say about the client, which each format adds. Neither
+ * (ALB) or decoded (REST) and in what they say about the client, which `client` tells. Neither
  * puts a stage in `path`.
  */
-export function readV1Shape(event: Record<string, unknown>, queryEncoded: boolean): Omit<EventRequest, 'sourceIp' | 'encrypted'> {
+export function readV1Shape(event: Record<string, unknown>, client: V1Client): EventRequest {
+  const rawHeaders = collectHeaders(preferMultiValue(event, 'multiValueHeaders', 'headers'));
+  // One object literal, no spread of a partial request: the spread cost 3 to 9 µs per invocation
+  // on Koa's REST v1 path (issue 12, CPU time per invocation, interleaved runs).
   return {
     method: readMethod(event, 'httpMethod'),
     path: readString(event, 'path'),
     stage: undefined,
-    query: { kind: 'map', map: preferMultiValue(event, 'multiValueQueryStringParameters', 'queryStringParameters'), encoded: queryEncoded },
-    rawHeaders: collectHeaders(preferMultiValue(event, 'multiValueHeaders', 'headers')),
+    query: {
+      kind: 'map',
+      map: preferMultiValue(event, 'multiValueQueryStringParameters', 'queryStringParameters'),
+      encoded: client.queryEncoded,
+    },
+    rawHeaders,
     body: readOptionalString(event, 'body'),
     isBase64Encoded: readFlag(event, 'isBase64Encoded'),
+    sourceIp: client.sourceIp,
+    encrypted: client.isEncrypted(rawHeaders),
   };
 }
 
