@@ -1,5 +1,5 @@
 import { validateHeaderName, validateHeaderValue } from 'node:http';
-import { firstAcceptedType, isBinaryMediaType } from './match-media-type';
+import { firstAcceptedType, isBinaryMediaType } from '../sam-model/media-type';
 
 /** An HTTP response ready to send: the status, each header's values in order, the body's bytes. */
 export interface HttpAnswer {

@@ -11,7 +11,7 @@ import { createRequestHandler, type ServedFunction } from './handle-request';
 import { API_GATEWAY_LIMITS, type Limits } from './limits';
 import { consoleLogger, type Logger } from './log-access';
 import { compileRoutes } from './match-route';
-import { readTemplate, type TemplateRoute } from './read-template';
+import { readTemplate, type TemplateRoute } from '../sam-model/read-template';
 
 export interface LocalApiOptions {
   templatePath: string;

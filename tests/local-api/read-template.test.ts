@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { deriveEsbuildOptions } from '../../dev/local-api/derive-esbuild-options';
-import { parseCloudFormation } from '../../dev/local-api/parse-cloudformation';
-import { readTemplate } from '../../dev/local-api/read-template';
-import { resolveIntrinsics } from '../../dev/local-api/resolve-intrinsics';
+import { deriveEsbuildOptions } from '../../dev/sam-model/derive-esbuild-options';
+import { parseCloudFormation } from '../../dev/sam-model/parse-cloudformation';
+import { readTemplate } from '../../dev/sam-model/read-template';
+import { resolveIntrinsics } from '../../dev/sam-model/resolve-intrinsics';
 import { FIXTURE_TEMPLATE, REAL_TEMPLATE } from './start-test-api';
 
 describe('reading template.yaml', () => {

@@ -1,4 +1,4 @@
-import { bodyText, groupPairs, headersWithDefaults, lastValue, mapValues, type RequestSpec } from '../request-spec';
+import { bodyText, groupPairs, headersWithDefaults, lastValue, mapValues, type RequestSpec } from '../../../dev/sam-model/events/sample-request';
 import { commonShapeProblems, cookiesKeyProblems, isRecord, readGenericResult, type FormatFixture } from './format-fixture';
 
 type HeaderMode = 'single' | 'multi';

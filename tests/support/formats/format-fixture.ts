@@ -1,4 +1,4 @@
-import type { RequestSpec } from '../request-spec';
+import type { RequestSpec } from '../../../dev/sam-model/events/sample-request';
 
 export type FormatName = 'rest-v1' | 'http-v2' | 'function-url' | 'alb-single' | 'alb-multi';
 

@@ -1,4 +1,4 @@
-import { bodyText, groupPairs, headersWithDefaults, mapValues, type RequestSpec } from '../request-spec';
+import { bodyText, groupPairs, headersWithDefaults, mapValues, type RequestSpec } from '../../../dev/sam-model/events/sample-request';
 import { commonShapeProblems, isRecord, readGenericResult, type FormatFixture } from './format-fixture';
 
 interface Endpoint {

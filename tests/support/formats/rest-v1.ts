@@ -1,4 +1,4 @@
-import { bodyText, groupPairs, headersWithDefaults, lastValue, mapValues, type RequestSpec } from '../request-spec';
+import { bodyText, groupPairs, headersWithDefaults, lastValue, mapValues, type RequestSpec } from '../../../dev/sam-model/events/sample-request';
 import { commonShapeProblems, cookiesKeyProblems, readGenericResult, type FormatFixture } from './format-fixture';
 
 const API_HOST = 'abcdef1234.execute-api.xx-local-1.amazonaws.com';
