@@ -28,14 +28,27 @@ async function lockFileOf(codeDir: string): Promise<string | undefined> {
 
 /**
  * What `sam build` does before bundling: a scratch copy of CodeUri's package.json and lock file
- * with production dependencies only (`npm ci --omit=dev`). One scratch folder per CodeUri and lock
+ * with production dependencies only (`npm ci --omit=dev`). One scratch folder per package.json and lock
  * file content, kept between runs; returns it. Callers copy their sources into a folder inside it,
  * so that their imports resolve to these dependencies and nothing else.
  */
-export async function installProductionDependencies(codeDir: string, progress: (line: string) => void = () => undefined): Promise<string> {
+export function installProductionDependencies(codeDir: string, progress: (line: string) => void = () => undefined): Promise<string> {
+  // Functions sharing a CodeUri are built in parallel, as `sam build --parallel` does: one install serves them.
+  let installing = inFlight.get(codeDir);
+  if (!installing) {
+    installing = install(codeDir, progress).finally(() => inFlight.delete(codeDir));
+    inFlight.set(codeDir, installing);
+  }
+  return installing;
+}
+
+const inFlight = new Map<string, Promise<string>>();
+
+async function install(codeDir: string, progress: (line: string) => void): Promise<string> {
   const lock = await lockFileOf(codeDir);
   const manifest = join(codeDir, 'package.json');
-  const scratch = join(CACHE_ROOT, hashOf(codeDir, lock ?? '', existsSync(manifest) ? 'package.json' : ''));
+  // Keyed by what npm installs from, not where: a copy of the project reuses the same install.
+  const scratch = join(CACHE_ROOT, hashOf(existsSync(manifest) ? await readFile(manifest, 'utf8') : '', lock ?? ''));
   if (existsSync(join(scratch, '.installed'))) return scratch;
   if (!existsSync(manifest)) {
     await mkdir(scratch, { recursive: true });
@@ -48,7 +61,16 @@ export async function installProductionDependencies(codeDir: string, progress: (
   const command = lock === undefined ? 'install' : 'ci';
   if (lock !== undefined) await copyFile(join(codeDir, 'package-lock.json'), join(staging, 'package-lock.json'));
   progress(`sam-model: npm ${command} --omit=dev for ${codeDir} (once per lock file, in ${scratch})`);
-  await run('npm', [command, '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: staging, maxBuffer: 16 * 1024 * 1024 });
+  const npm = () =>
+    run('npm', [command, '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: staging, maxBuffer: 16 * 1024 * 1024 });
+  // esbuild's install script runs the binary npm has just written, which fails now and then with
+  // ETXTBSY when other processes are installing too; a second attempt finds the file closed.
+  await npm()
+    .catch(npm)
+    .catch(async (error: unknown) => {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    });
   await copyFile(manifest, join(staging, '.installed'));
   try {
     await rename(staging, scratch);
