@@ -25,6 +25,7 @@ export interface Fields {
 }
 
 function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
   return Array.isArray(value) ? 'a list' : value === null ? 'null' : `${typeof value} ${JSON.stringify(value)}`;
 }
 
