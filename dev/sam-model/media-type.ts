@@ -1,20 +1,13 @@
-/** `image/png; charset=x` → `image/png`, lowercased. */
-function essenceOf(mediaType: string): string {
-  return (mediaType.split(';')[0] ?? '').trim().toLowerCase();
-}
+import { essenceOf, matchMediaTypes } from '../../shared/media-type';
 
-function matchesOne(essence: string, pattern: string): boolean {
-  const wanted = pattern.trim().toLowerCase();
-  if (wanted === '*/*' || wanted === essence) return true;
-  if (!wanted.endsWith('/*')) return false;
-  return essence.startsWith(wanted.slice(0, -1));
-}
-
-/** Whether a media type is one of an API's BinaryMediaTypes (which may hold `type/*` and `*\/*`). */
+/**
+ * Whether a request's or response's media type is one of an API's BinaryMediaTypes, as API
+ * Gateway decides it; a missing Content-Type is binary only under `*\/*`.
+ */
 export function isBinaryMediaType(mediaType: string | undefined, binaryMediaTypes: readonly string[]): boolean {
-  if (mediaType === undefined || mediaType.trim() === '') return binaryMediaTypes.some((type) => type.trim() === '*/*');
   const essence = essenceOf(mediaType);
-  return binaryMediaTypes.some((pattern) => matchesOne(essence, pattern));
+  if (essence === '') return binaryMediaTypes.some((type) => type.trim() === '*/*');
+  return matchMediaTypes(binaryMediaTypes)(essence);
 }
 
 /** API Gateway honours only the first media type of an Accept header. */
