@@ -5,11 +5,9 @@ JEST_ARGS ?=
 
 .PHONY: install test lint build deploy invoke local local-sam delete smoke bench
 
-# npm ci again only when package-lock.json is newer than the last install.
-node_modules/.package-lock.json: package-lock.json
-	npm ci
-
-install: node_modules/.package-lock.json
+# npm ci only when node_modules is missing or older than package-lock.json (the same script `npm start` runs first).
+install:
+	node dev/install-if-missing.cjs
 
 test: install
 	npm test -- $(JEST_ARGS)
@@ -17,7 +15,7 @@ test: install
 lint: install
 	npm run typecheck
 	npm run lint
-	cfn-lint template.yaml
+	npm run lint:template
 
 build:
 	sam build

@@ -1,6 +1,9 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
+import { buildArtifact } from '../dev/sam-model/build-artifact';
+import { deriveEsbuildOptions } from '../dev/sam-model/derive-esbuild-options';
+import type { TemplateFunction } from '../dev/sam-model/read-template';
 
 export interface PackageShare {
   readonly name: string;
@@ -36,34 +39,35 @@ function sharesOf(metafile: Metafile): PackageShare[] {
   return [...bytes].map(([name, size]) => ({ name, bytes: size })).sort((a, b) => b.bytes - a.bytes);
 }
 
-/**
- * Bundles one Lambda entry exactly as `sam build` does for the template's BuildProperties
- * (BuildMethod esbuild; Format cjs, Target node24, Minify true): esbuild --bundle
- * --platform=node --format=cjs --target=node24 --minify, and --sourcemap when Sourcemap is true.
- * The output is `handler.js` in its own folder, as in `.aws-sam/build/<Function>/`.
- */
-export async function bundleAsSamBuilds(entry: string, outDir: string, sourcemap: boolean): Promise<Bundle> {
-  mkdirSync(outDir, { recursive: true });
-  const file = path.join(outDir, 'handler.js');
-  const result = await build({
-    entryPoints: [entry],
-    outfile: file,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node24',
-    minify: true,
-    sourcemap,
-    metafile: true,
-    logLevel: 'error',
-    absWorkingDir: path.resolve(__dirname, '..'),
-  });
+function bundleOf(file: string, metafile: Metafile): Bundle {
   return {
     file,
     bytes: statSync(file).size,
-    mapBytes: sourcemap ? statSync(`${file}.map`).size : 0,
-    packages: sharesOf(result.metafile),
+    mapBytes: existsSync(`${file}.map`) ? statSync(`${file}.map`).size : 0,
+    packages: sharesOf(metafile),
   };
+}
+
+/**
+ * A template function's artifact exactly as `sam build` writes it (production dependencies only),
+ * with Sourcemap as given: `.aws-sam/build/<Function>/handler.js`.
+ */
+export async function bundleFunction(fn: TemplateFunction, outDir: string, sourcemap: boolean): Promise<Bundle> {
+  const artifact = await buildArtifact(fn, outDir, { Sourcemap: sourcemap }, (line) => process.stderr.write(`${line}\n`));
+  const entry = fn.build.EntryPoints[0] ?? '';
+  return bundleOf(path.join(outDir, `${path.basename(entry, path.extname(entry))}.js`), artifact.metafile);
+}
+
+/**
+ * A benchmark subject bundled with the esbuild options sam build derives from `fn`'s
+ * BuildProperties, its entry in place of EntryPoints. Built in the repository: peers are
+ * devDependencies, which a production-only install would not have.
+ */
+export async function bundleSubject(fn: TemplateFunction, entry: string, outDir: string): Promise<Bundle> {
+  mkdirSync(outDir, { recursive: true });
+  const options = deriveEsbuildOptions({ ...fn.build, EntryPoints: [path.relative(fn.codeDir, entry)] }, fn.codeDir, outDir);
+  const result = await build({ ...options, metafile: true, logLevel: 'error' });
+  return bundleOf(path.join(outDir, `${path.basename(entry, path.extname(entry))}.js`), result.metafile);
 }
 
 /** The bench's own child and worker scripts, as plain JS: no TypeScript loader in a measured process. */

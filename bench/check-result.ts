@@ -1,3 +1,4 @@
+import { essenceOf } from '../shared/media-type';
 import type { DirectResponse } from './floors/direct-handler';
 import type { Expected } from './scenarios';
 
@@ -8,15 +9,11 @@ function isDirectResponse(result: unknown): result is DirectResponse {
   return typeof result === 'object' && result !== null && Array.isArray((result as DirectResponse).written);
 }
 
-function checkBody(body: Buffer, mediaType: string | undefined, expected: Expected): Verdict {
-  if (mediaType !== expected.mediaType) return `content-type is ${mediaType ?? 'missing'}, not ${expected.mediaType}`;
+function checkBody(body: Buffer, mediaType: string, expected: Expected): Verdict {
+  if (mediaType !== expected.mediaType) return `content-type is ${mediaType || 'missing'}, not ${expected.mediaType}`;
   if (expected.bytes && !body.equals(expected.bytes))
     return `body differs from what the app sent (${body.length} bytes, not ${expected.bytes.length})`;
   return expected.checkBody?.(body);
-}
-
-function mediaTypeOf(value: string | undefined): string | undefined {
-  return value?.split(';', 1)[0]?.trim().toLowerCase();
 }
 
 /** The floor's raw bytes: the head Node wrote, then the body. */
@@ -26,7 +23,7 @@ function checkDirectResponse(result: DirectResponse, expected: Expected): Verdic
   const body = written.subarray(Buffer.byteLength(result.head, 'latin1'));
   const contentType = /\r\ncontent-type:\s*([^\r]*)\r\n/i.exec(result.head)?.[1];
   if (/\r\ntransfer-encoding:\s*chunked/i.test(result.head)) return 'chunked body';
-  return checkBody(body, mediaTypeOf(contentType), expected);
+  return checkBody(body, essenceOf(contentType), expected);
 }
 
 /**
@@ -65,5 +62,5 @@ export function checkResult(result: unknown, expected: Expected): Verdict {
   } else {
     bytes = Buffer.from(body, 'utf8');
   }
-  return checkBody(bytes, mediaTypeOf(contentType), expected);
+  return checkBody(bytes, essenceOf(contentType), expected);
 }

@@ -1,13 +1,16 @@
 // npm run bench [-- --quick]: bundles every subject as `sam build` would, then measures bundle
 // bytes, cold starts and warm invocations, interleaved, and writes the tables and raw samples.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { bundleAsSamBuilds, bundleHarness, type Bundle } from './build-bundles';
+import { appNameOf } from '../dev/sam-model/frameworks';
+import { sampleEvents } from '../dev/sam-model/events/sample-events';
+import { readTemplate } from '../dev/sam-model/read-template';
+import { bundleFunction, bundleHarness, bundleSubject, type Bundle } from './build-bundles';
 import { measureColdStarts, type ColdStartSubject } from './measure-cold-start';
 import { measureWarm } from './measure-warm';
 import { describeMachine, renderReport, type Results } from './report';
 import { makeScenarios } from './scenarios';
-import { FRAMEWORKS, SUBJECTS } from './subjects';
+import { SUBJECTS } from './subjects';
 
 const ROOT = path.resolve(__dirname, '..');
 const WORK = path.join(ROOT, '.build', 'bench');
@@ -30,19 +33,23 @@ async function main(): Promise<void> {
   mkdirSync(path.join(WORK, 'inputs'), { recursive: true });
   mkdirSync(RESULTS, { recursive: true });
 
+  const template = readTemplate(path.join(ROOT, 'template.yaml'));
+  const functionOf = (app: string) => {
+    const found = template.functions.find((fn) => appNameOf(fn) === app);
+    if (!found) throw new Error(`template.yaml has no function built from functions/${app}/`);
+    return found;
+  };
   progress('bundling subjects as sam build does');
   const bundles = new Map<string, Bundle>();
   for (const subject of SUBJECTS) {
-    bundles.set(subject.id, await bundleAsSamBuilds(subject.entry, path.join(WORK, 'bundles', subject.id), false));
+    bundles.set(subject.id, await bundleSubject(functionOf(subject.framework), subject.entry, path.join(WORK, 'bundles', subject.id)));
   }
   const functionBundles = new Map<string, Bundle>();
-  for (const framework of FRAMEWORKS) {
-    const entry = path.join(ROOT, 'functions', framework, 'handler.ts');
+  for (const fn of template.functions) {
+    const app = appNameOf(fn);
     for (const sourcemap of [false, true]) {
-      functionBundles.set(
-        `${framework} Sourcemap: ${sourcemap}`,
-        await bundleAsSamBuilds(entry, path.join(WORK, 'functions', `${framework}-sourcemap-${sourcemap}`), sourcemap),
-      );
+      const outDir = path.join(WORK, 'functions', `${app}-sourcemap-${sourcemap}`);
+      functionBundles.set(`${app} Sourcemap: ${sourcemap}`, await bundleFunction(fn, outDir, sourcemap));
     }
   }
   const childScript = await bundleHarness(
@@ -69,10 +76,12 @@ async function main(): Promise<void> {
       env: {},
     });
   }
-  for (const framework of FRAMEWORKS) {
+  const events = sampleEvents(template);
+  for (const fn of template.functions) {
+    const framework = appNameOf(fn);
     const ping = makeScenarios(framework)[0];
-    if (!ping) throw new Error('no ping scenario');
-    const event = JSON.parse(readFileSync(path.join(ROOT, 'events', `${framework}-ping.json`), 'utf8'));
+    const event = events.find((sample) => sample.file === `${framework}-ping.json`)?.event;
+    if (!ping || !event) throw new Error(`no ping scenario or sample event for ${framework}`);
     const inputFile = writeInput(`${framework}-function-ping`, { kind: 'event', value: event });
     for (const sourcemap of [false, true]) {
       const id = `${framework} Sourcemap: ${sourcemap}`;

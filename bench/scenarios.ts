@@ -1,6 +1,9 @@
 import { makeEchoJson, makePng } from './apps/payloads';
 import type { DirectRequest } from './floors/direct-handler';
 import { UNIX_DATE_PATTERN } from '../functions/format-unix-date';
+import { HTTP_API, payloadV2Event } from '../dev/sam-model/events/payload-v2-event';
+import { restV1Event, SAMPLE_API_HOST } from '../dev/sam-model/events/rest-v1-event';
+import { headersWithDefaults, request, type RequestSpec } from '../dev/sam-model/events/sample-request';
 
 export type PayloadVersion = 'rest-v1' | 'http-v2';
 export type ScenarioName = 'GET /ping' | 'POST /echo 1KB' | 'GET /image 100KB';
@@ -27,99 +30,40 @@ export interface Scenario {
   readonly expected: Expected;
 }
 
-interface RequestSpec {
+interface ScenarioRequest {
   readonly method: 'GET' | 'POST';
   readonly path: string;
   readonly contentType?: string;
   readonly body?: Buffer;
 }
 
-const HOST = 'abcdef1234.execute-api.xx-local-1.amazonaws.com';
-const CLIENT_HEADERS: Readonly<Record<string, string>> = {
-  Accept: 'application/json',
-  'CloudFront-Forwarded-Proto': 'https',
-  Host: HOST,
-  'User-Agent': 'curl/8.5.0',
-  'X-Amzn-Trace-Id': 'Root=1-6560a1b2-0123456789abcdef01234567',
-  'X-Forwarded-For': '203.0.113.10',
-  'X-Forwarded-Port': '443',
-  'X-Forwarded-Proto': 'https',
-};
-
-function headersOf(spec: RequestSpec): Record<string, string> {
-  const headers = { ...CLIENT_HEADERS };
-  if (spec.contentType) headers['Content-Type'] = spec.contentType;
-  if (spec.body) headers['Content-Length'] = String(spec.body.length);
-  return headers;
+// What curl sends through API Gateway's edge; the model's builders add Host, User-Agent and X-Forwarded-*.
+function specOf(scenario: ScenarioRequest, version: PayloadVersion): RequestSpec {
+  const headers: [string, string][] = [
+    ['Accept', 'application/json'],
+    ['CloudFront-Forwarded-Proto', 'https'],
+  ];
+  if (scenario.contentType) headers.push(['Content-Type', scenario.contentType]);
+  // The template makes every media type binary, so REST bodies arrive base64; HTTP API bodies of JSON arrive as text.
+  return request({
+    method: scenario.method,
+    path: scenario.path,
+    headers,
+    body: scenario.body,
+    isBase64: version === 'rest-v1',
+    stage: 'dev',
+  });
 }
 
-/**
- * A REST API (payload 1.0) event as API Gateway sends it for a `/{proxy+}` resource at the
- * API's root. The template makes every media type binary, so REST bodies arrive base64.
- */
-function restV1Event(spec: RequestSpec): Record<string, unknown> {
-  const headers = headersOf(spec);
-  const multiValueHeaders = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]]));
-  return {
-    resource: '/{proxy+}',
-    path: spec.path,
-    httpMethod: spec.method,
-    headers,
-    multiValueHeaders,
-    queryStringParameters: null,
-    multiValueQueryStringParameters: null,
-    pathParameters: { proxy: spec.path.slice(1) },
-    stageVariables: null,
-    requestContext: {
-      resourceId: 'a1b2c3',
-      resourcePath: '/{proxy+}',
-      httpMethod: spec.method,
-      extendedRequestId: 'Pq1RsHkJoAMFm3g=',
-      requestTime: '25/Nov/2026:08:30:00 +0000',
-      path: `/dev${spec.path}`,
-      protocol: 'HTTP/1.1',
-      stage: 'dev',
-      domainPrefix: 'abcdef1234',
-      requestTimeEpoch: 1795595400000,
-      requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
-      identity: { sourceIp: '203.0.113.10', userAgent: 'curl/8.5.0', accountId: null, caller: null, user: null, userArn: null },
-      domainName: HOST,
-      apiId: 'abcdef1234',
-    },
-    body: spec.body ? spec.body.toString('base64') : null,
-    isBase64Encoded: spec.body !== undefined,
-  };
-}
-
-/** An HTTP API (payload 2.0) event on the `$default` stage; JSON bodies arrive as text. */
-function httpV2Event(spec: RequestSpec): Record<string, unknown> {
-  const headers = Object.fromEntries(Object.entries(headersOf(spec)).map(([name, value]) => [name.toLowerCase(), value]));
-  const event: Record<string, unknown> = {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: spec.path,
-    rawQueryString: '',
-    headers,
-    requestContext: {
-      accountId: '000000000000',
-      apiId: 'abcdef1234',
-      domainName: HOST,
-      domainPrefix: 'abcdef1234',
-      http: { method: spec.method, path: spec.path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.10', userAgent: 'curl/8.5.0' },
-      requestId: 'JKJaXmPLvHcESHA=',
-      routeKey: '$default',
-      stage: '$default',
-      time: '25/Nov/2026:08:30:00 +0000',
-      timeEpoch: 1795595400000,
-    },
-    isBase64Encoded: false,
-  };
-  if (spec.body) event['body'] = spec.body.toString('utf8');
-  return event;
+/** A REST API (payload 1.0) event through a `/{proxy+}` resource at the API's root, on the dev stage. */
+function eventOf(spec: RequestSpec, version: PayloadVersion): Record<string, unknown> {
+  if (version === 'rest-v1') return { ...restV1Event(spec) };
+  // An HTTP API's `$default` route on its `$default` stage.
+  return { ...payloadV2Event({ ...spec, stage: '$default' }, { ...HTTP_API, routeKey: '$default' }) };
 }
 
 function directRequestOf(spec: RequestSpec): DirectRequest {
-  const headers = Object.fromEntries(Object.entries(headersOf(spec)).map(([name, value]) => [name.toLowerCase(), value]));
+  const headers = Object.fromEntries(headersWithDefaults(spec, SAMPLE_API_HOST).map(([name, value]) => [name.toLowerCase(), value]));
   return { method: spec.method, url: spec.path, headers, body: spec.body ?? Buffer.alloc(0) };
 }
 
@@ -141,7 +85,7 @@ function checkPing(framework: string) {
 /** The six scenarios (three requests x two payload versions) of one framework's apps. */
 export function makeScenarios(framework: string): Scenario[] {
   const echo = Buffer.from(makeEchoJson(), 'utf8');
-  const specs: Record<ScenarioName, { spec: RequestSpec; expected: Expected }> = {
+  const specs: Record<ScenarioName, { spec: ScenarioRequest; expected: Expected }> = {
     'GET /ping': {
       spec: { method: 'GET', path: '/ping' },
       expected: { statusCode: 200, mediaType: 'application/json', checkBody: checkPing(framework) },
@@ -159,13 +103,13 @@ export function makeScenarios(framework: string): Scenario[] {
   for (const version of PAYLOAD_VERSIONS) {
     for (const name of SCENARIO_NAMES) {
       const { spec, expected } = specs[name];
-      const template = version === 'rest-v1' ? restV1Event(spec) : httpV2Event(spec);
-      const json = JSON.stringify(template);
+      const sent = specOf(spec, version);
+      const json = JSON.stringify(eventOf(sent, version));
       scenarios.push({
         name,
         version,
         makeEvent: () => JSON.parse(json) as Record<string, unknown>,
-        direct: directRequestOf(spec),
+        direct: directRequestOf(sent),
         expected,
       });
     }

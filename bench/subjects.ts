@@ -1,7 +1,9 @@
 import path from 'node:path';
 
-export type Framework = 'express' | 'koa' | 'fastify';
-export const FRAMEWORKS: readonly Framework[] = ['express', 'koa', 'fastify'];
+import type { Framework } from '../dev/sam-model/frameworks';
+
+// report.ts takes them from here.
+export { FRAMEWORKS, type Framework } from '../dev/sam-model/frameworks';
 
 /** ours: the shared helper; peer: an adapter people use today; floors: what no adapter can beat. */
 export type Role = 'ours' | 'peer' | 'framework floor' | 'bare floor';

@@ -1,3 +1,4 @@
+import { matchMediaTypes, type MediaTypeMatcher } from './media-type';
 import { normalizePathPrefix, type TargetSettings } from './request-target';
 
 /** What `createHandler` accepts besides the app. */
@@ -15,25 +16,10 @@ export interface ProxyOptions {
   textMediaTypes?: readonly string[];
 }
 
-export type MediaTypeMatcher = (mediaType: string) => boolean;
-
 /** Options in the form the hot path reads: normalized once, when the handler is created. */
 export interface ProxySettings extends TargetSettings {
   readonly isForcedBinary: MediaTypeMatcher;
   readonly isForcedText: MediaTypeMatcher;
-}
-
-function matchMediaTypes(patterns: readonly string[] | undefined): MediaTypeMatcher {
-  if (!patterns || patterns.length === 0) return () => false;
-  const exact = new Set<string>();
-  const prefixes: string[] = [];
-  for (const pattern of patterns) {
-    const type = pattern.trim().toLowerCase();
-    if (type === '*/*') return () => true;
-    if (type.endsWith('/*')) prefixes.push(type.slice(0, -1));
-    else exact.add(type);
-  }
-  return (mediaType) => exact.has(mediaType) || prefixes.some((prefix) => mediaType.startsWith(prefix));
 }
 
 export function resolveSettings(options: ProxyOptions = {}): ProxySettings {

@@ -1,15 +1,9 @@
 import { isUtf8 } from 'node:buffer';
+import { essenceOf } from './media-type';
 import type { ProxySettings } from './options';
 
 // text/*, JSON, XML and JavaScript, with their +json / +xml suffixes.
 const TEXT_MEDIA_TYPE = /^(?:text\/.+|application\/(?:json|xml|javascript|ecmascript|x-javascript)|[^/]+\/[^;]+\+(?:json|xml))$/;
-
-function mediaTypeOf(contentType: readonly string[] | undefined): string {
-  const value = contentType?.[0];
-  if (!value) return '';
-  const semicolon = value.indexOf(';');
-  return (semicolon === -1 ? value : value.slice(0, semicolon)).trim().toLowerCase();
-}
 
 /**
  * Decides how the body travels in the result. Text only when the content type is a text type,
@@ -22,7 +16,7 @@ export function encodeBody(
   settings: ProxySettings,
 ): { body: string; isBase64Encoded: boolean } {
   if (body.length === 0) return { body: '', isBase64Encoded: false };
-  const mediaType = mediaTypeOf(headers.get('content-type'));
+  const mediaType = essenceOf(headers.get('content-type')?.[0]);
   if (settings.isForcedBinary(mediaType)) return asBase64(body);
   if (settings.isForcedText(mediaType)) return asText(typeof body === 'string' ? body.toWellFormed() : body);
   const encoding = headers.get('content-encoding')?.[0]?.trim().toLowerCase();

@@ -1,9 +1,10 @@
 // One cold start: a fresh Node process loads a bundle and serves its first request, as the
 // Lambda runtime would in the init phase and the first invoke. Run as plain JS (no TS loader).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { basename, dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { makeContext } from './lambda-context';
+import { loadHandler } from '../../dev/sam-model/load-handler';
+import { benchContext } from './bench-context';
 
 type Handler = (input: unknown, context: unknown) => Promise<unknown>;
 
@@ -12,11 +13,11 @@ async function main(): Promise<void> {
   const input = JSON.parse(readFileSync(inputFile, 'utf8')) as { kind: 'event' | 'direct'; value: Record<string, unknown> };
   // The framework floor takes a request in Node's terms; its body travels as base64 text.
   const value = input.kind === 'direct' ? { ...input.value, body: Buffer.from(String(input.value['body']), 'base64') } : input.value;
-  const context = makeContext('cold-0001');
-  const load = createRequire(__filename);
+  const context = benchContext('cold-0001');
 
   const startedMs = performance.now();
-  const { handler } = load(bundle) as { handler: Handler };
+  // As the runtime's init phase: the bundle's `handler` export, found from the Handler string.
+  const handler = (await loadHandler(dirname(bundle), `${basename(bundle, '.js')}.handler`)) as Handler;
   const loadedMs = performance.now();
   const result = await handler(value, context);
   const answeredMs = performance.now();

@@ -1,9 +1,10 @@
 // One subject's warm process: loads its bundle once, then on each request from the parent runs
 // a batch of sequential invocations and reports µs per invocation. Run as plain JS (no TS loader).
-import { createRequire } from 'node:module';
+import { basename, dirname } from 'node:path';
+import { loadHandler } from '../../dev/sam-model/load-handler';
 import { checkResult, type Verdict } from '../check-result';
 import { makeScenarios } from '../scenarios';
-import { makeContext } from './lambda-context';
+import { benchContext } from './bench-context';
 import { turnEventLoop } from './turn-event-loop';
 
 type Handler = (input: unknown, context: unknown) => Promise<unknown>;
@@ -29,10 +30,11 @@ const invocationsFor = new Map<number, number>();
 
 const [bundle, framework, inputKind] = process.argv.slice(2) as [string, string, 'event' | 'direct'];
 const scenarios = makeScenarios(framework);
-const context = makeContext('warm-0001');
-const { handler } = createRequire(__filename)(bundle) as { handler: Handler };
+const context = benchContext('warm-0001');
+const loaded = loadHandler(dirname(bundle), `${basename(bundle, '.js')}.handler`) as Promise<Handler>;
 
 async function runBatch({ scenario: index, warmup, batchMs }: BatchRequest): Promise<BatchReport> {
+  const handler = await loaded;
   const scenario = scenarios[index];
   if (!scenario) throw new Error(`no scenario ${index}`);
   // Fresh inputs made before the clock starts: building them is not the subject's cost.

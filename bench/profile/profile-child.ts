@@ -3,8 +3,9 @@
 // profile-warm.ts; writes the .cpuprofile to the path it is given.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { createRequire } from 'node:module';
-import { makeContext } from '../harness/lambda-context';
+import { basename, dirname } from 'node:path';
+import { loadHandler } from '../../dev/sam-model/load-handler';
+import { benchContext } from '../harness/bench-context';
 import { turnEventLoop } from '../harness/turn-event-loop';
 import { makeScenarios } from '../scenarios';
 
@@ -21,8 +22,8 @@ async function main(): Promise<void> {
   ];
   const scenario = makeScenarios(framework)[Number(scenarioIndex)];
   if (!scenario) throw new Error(`no scenario ${scenarioIndex}`);
-  const { handler } = createRequire(__filename)(bundle) as { handler: Handler };
-  const context = makeContext('profile-0001');
+  const handler = (await loadHandler(dirname(bundle), `${basename(bundle, '.js')}.handler`)) as Handler;
+  const context = benchContext('profile-0001');
   const makeInput = (): unknown => (input === 'direct' ? scenario.direct : scenario.makeEvent());
   // Warm up first: the profile is of the optimized, steady state the warm benchmark measures.
   for (let i = 0; i < 2000; i += 1) {

@@ -1,9 +1,9 @@
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { context, formatMessages, type BuildFailure, type Message, type Metafile } from 'esbuild';
-import { deriveEsbuildOptions } from './derive-esbuild-options';
+import { deriveEsbuildOptions } from '../sam-model/derive-esbuild-options';
 import type { Logger } from './log-access';
-import type { TemplateFunction } from './read-template';
+import type { TemplateFunction } from '../sam-model/read-template';
 import { watchSources } from './watch-sources';
 
 /** One build's output: a directory of its own, so instances still loading older code never see it change. */

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Artifact } from './build-functions';
 import type { ErrorReport, InstanceMessage, InstanceSetup, InvokeMessage } from './instance-messages';
-import type { TemplateFunction } from './read-template';
+import type { TemplateFunction } from '../sam-model/read-template';
 
 type RunOutcome = { ok: true; payload: string } | { ok: false; reason: string };
 

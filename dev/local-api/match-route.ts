@@ -1,5 +1,5 @@
 import { decodePath } from './decode-component';
-import type { TemplateRoute } from './read-template';
+import type { TemplateRoute } from '../sam-model/read-template';
 
 /** A request's route and the path parameters its resource path gives. */
 export interface RouteMatch {

@@ -1,5 +1,6 @@
 import { validateHeaderName, validateHeaderValue } from 'node:http';
-import { firstAcceptedType, isBinaryMediaType } from './match-media-type';
+import { isRecord } from '../../shared/event-fields';
+import { firstAcceptedType, isBinaryMediaType } from '../sam-model/media-type';
 
 /** An HTTP response ready to send: the status, each header's values in order, the body's bytes. */
 export interface HttpAnswer {
@@ -18,10 +19,6 @@ const FRAMING_HEADERS = new Set(['content-length']);
 class MalformedResult extends Error {}
 
 type HeaderValue = string | number | boolean;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function isHeaderValue(value: unknown): value is HeaderValue {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';

@@ -1,18 +1,19 @@
 // The entry of a function instance (a worker thread), playing the part of Lambda's Node.js
 // runtime: load the handler once (the init phase), then run one invocation per message.
 // build-runtime.ts bundles this file, so it runs without a TypeScript loader.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import { randomBytes } from 'node:crypto';
+import { createLambdaContext } from '../sam-model/create-lambda-context';
+import { loadHandler, type LambdaHandler } from '../sam-model/load-handler';
 import type { ErrorReport, InstanceMessage, InstanceSetup, InvokeMessage } from './instance-messages';
-
-type Handler = (event: unknown, context: unknown) => unknown;
 
 const setup = workerData as InstanceSetup;
 const port = parentPort;
+// One log stream per instance, as Lambda gives each execution environment its own.
+const logStreamName = createLambdaContext({
+  functionName: setup.functionName,
+  memorySize: setup.memorySize,
+  awsRequestId: '',
+}).logStreamName;
 
 function post(message: InstanceMessage): void {
   port?.postMessage(message);
@@ -23,47 +24,18 @@ function reportOf(error: unknown, fallbackType: string): ErrorReport {
   return { errorType: fallbackType, errorMessage: String(error) };
 }
 
-class RuntimeError extends Error {
-  constructor(type: string, message: string) {
-    super(message);
-    this.name = type;
-  }
-}
-
-// Lambda's Node.js runtime looks for the handler's module as .js, .mjs, then .cjs.
-async function loadHandler(): Promise<Handler> {
-  const dot = setup.handler.lastIndexOf('.');
-  const moduleName = setup.handler.slice(0, dot);
-  const exportName = setup.handler.slice(dot + 1);
-  const file = ['.js', '.mjs', '.cjs'].map((ext) => join(setup.artifactDir, moduleName + ext)).find((candidate) => existsSync(candidate));
-  if (!file) throw new RuntimeError('Runtime.ImportModuleError', `Error: Cannot find module '${moduleName}'`);
-  const loaded: unknown = file.endsWith('.mjs') ? await import(pathToFileURL(file).href) : createRequire(file)(file);
-  const handler = (loaded as Record<string, unknown> | undefined)?.[exportName];
-  if (typeof handler !== 'function') {
-    throw new RuntimeError('Runtime.HandlerNotFound', `${moduleName}.${exportName} is undefined or not exported`);
-  }
-  return handler as Handler;
-}
-
-function createContext(message: InvokeMessage): Record<string, unknown> {
-  const day = new Date().toISOString().slice(0, 10).replaceAll('-', '/');
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName: setup.functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:${setup.region}:000000000000:function:${setup.functionName}`,
-    // The Node.js runtime hands the memory size over as a string.
-    memoryLimitInMB: String(setup.memorySize),
+async function invoke(handler: LambdaHandler, message: InvokeMessage): Promise<void> {
+  const { functionName, memorySize, region } = setup;
+  const context = createLambdaContext({
+    functionName,
+    memorySize,
+    region,
     awsRequestId: message.awsRequestId,
-    logGroupName: `/aws/lambda/${setup.functionName}`,
-    logStreamName: `${day}/[$LATEST]${randomBytes(16).toString('hex')}`,
-    getRemainingTimeInMillis: () => Math.max(0, message.deadlineMs - Date.now()),
-  };
-}
-
-async function invoke(handler: Handler, message: InvokeMessage): Promise<void> {
+    deadlineMs: message.deadlineMs,
+    logStreamName,
+  });
   try {
-    const result = await handler(message.event, createContext(message));
+    const result = await handler(message.event, context);
     // The runtime sends the result as JSON; `undefined` arrives as null.
     post({ type: 'result', payload: JSON.stringify(result) ?? 'null' });
   } catch (error) {
@@ -73,9 +45,9 @@ async function invoke(handler: Handler, message: InvokeMessage): Promise<void> {
 
 async function start(): Promise<void> {
   if (setup.sourceMaps) process.setSourceMapsEnabled(true);
-  let handler: Handler;
+  let handler: LambdaHandler;
   try {
-    handler = await loadHandler();
+    handler = await loadHandler(setup.artifactDir, setup.handler);
   } catch (error) {
     post({ type: 'init-error', error: reportOf(error, 'Runtime.ImportModuleError') });
     return;

@@ -1,17 +1,16 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { startBuild } from './build-functions';
+import { basename, dirname, join, resolve } from 'node:path';
 import { createClientErrorHandler } from './answer-client-error';
 import { buildRuntime } from './build-runtime';
 import { maxRequestHeadBytes } from './check-request-head';
 import { describeReachableUrl, isLoopback } from './describe-address';
-import { createFunctionPool } from './function-pool';
-import { createRequestHandler, type ServedFunction } from './handle-request';
+import { createRequestHandler } from './handle-request';
 import { API_GATEWAY_LIMITS, type Limits } from './limits';
 import { consoleLogger, type Logger } from './log-access';
-import { compileRoutes } from './match-route';
-import { readTemplate, type TemplateRoute } from './read-template';
+import { readTemplate, type TemplateRoute } from '../sam-model/read-template';
+import { serveTemplate } from './serve-template';
+import { watchTemplate } from './watch-template';
 
 export interface LocalApiOptions {
   templatePath: string;
@@ -49,32 +48,34 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   for (const warning of template.warnings) logger.error(`warning: ${warning}`);
 
   const runtimePath = await buildRuntime(buildDir);
-  const functions = new Map<string, ServedFunction>();
-  const builds = await Promise.allSettled(
-    template.functions.map(async (fn) => {
-      const build = await startBuild(fn, buildDir, logger);
-      functions.set(fn.logicalId, { build, pool: createFunctionPool(fn, runtimePath, options.maxInstances ?? DEFAULT_MAX_INSTANCES) });
-    }),
-  );
-  const failed = builds.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-
-  const closeFunctions = async (): Promise<void> => {
-    await Promise.all(
-      [...functions.values()].map(async ({ build, pool }) => {
-        await pool.close();
-        await build.dispose();
-      }),
-    );
-  };
-  if (failed) {
-    await closeFunctions();
-    throw failed.reason;
-  }
+  const served = await serveTemplate(template, {
+    buildDir,
+    runtimePath,
+    maxInstances: options.maxInstances ?? DEFAULT_MAX_INSTANCES,
+    logger,
+  });
+  const closeFunctions = () => served.close();
+  // Re-read on every save, one at a time; a template that does not read keeps the last one served.
+  let reloading = Promise.resolve();
+  const stopWatching = watchTemplate(templatePath, () => {
+    reloading = reloading.then(async () => {
+      const name = basename(templatePath);
+      try {
+        const next = readTemplate(templatePath);
+        const changes = await served.replace(next);
+        if (changes) logger.info(`${name} changed: ${changes}`);
+        for (const warning of next.warnings) logger.error(`warning: ${warning}`);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        logger.error(`${name} changed but cannot be served; still serving the last version:\n${reason.trimEnd()}`);
+      }
+    });
+  });
 
   const limits = { ...API_GATEWAY_LIMITS, ...options.limits };
   const server = createServer(
     { maxHeaderSize: maxRequestHeadBytes(limits) },
-    createRequestHandler({ matchRoute: compileRoutes(template.routes), functions, limits, logger }),
+    createRequestHandler({ matchRoute: served.matchRoute, functions: served.functions, limits, logger }),
   );
   server.on('clientError', createClientErrorHandler(logger));
   try {
@@ -83,6 +84,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', listening);
     });
   } catch (error) {
+    stopWatching();
     await closeFunctions();
     throw error;
   }
@@ -92,8 +94,10 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     url: describeReachableUrl(address),
     exposed: !isLoopback(address.address),
     routes: template.routes,
-    runtimes: [...new Set(template.functions.map((fn) => fn.runtime))],
+    runtimes: served.runtimes(),
     async close() {
+      stopWatching();
+      await reloading;
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       await Promise.all([closed, closeFunctions()]);

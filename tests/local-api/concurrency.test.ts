@@ -1,3 +1,5 @@
+import { appNameOf } from '../../dev/sam-model/frameworks';
+import { readTemplate } from '../../dev/sam-model/read-template';
 import { sendRequest } from './send-request';
 import { REAL_TEMPLATE, startTestApi, type TestApi } from './start-test-api';
 
@@ -12,10 +14,10 @@ afterAll(async () => {
   await api.close();
 });
 
-const FRAMEWORKS = ['express', 'koa', 'fastify'] as const;
+const apps = readTemplate(REAL_TEMPLATE).functions.map(appNameOf);
 
-it('serves 200 concurrent requests across the three ping routes with none failing', async () => {
-  const paths = Array.from({ length: 200 }, (_, i) => FRAMEWORKS[i % FRAMEWORKS.length] as string);
+it("serves 200 concurrent requests across every function's ping route with none failing", async () => {
+  const paths = Array.from({ length: 200 }, (_, i) => apps[i % apps.length] as string);
   const answers = await Promise.all(paths.map((framework) => sendRequest(`${api.url}/${framework}/ping`)));
 
   const failures = answers.filter((answer) => answer.status !== 200);

@@ -1,10 +1,10 @@
 import { gunzipSync } from 'node:zlib';
 import { CHUNKS, GZIP_JSON, PNG_BYTES, type Inspection } from '../support/apps';
 import { withBody, withHeader } from '../support/event-edits';
-import { isRecord } from '../support/formats/format-fixture';
+import { isRecord } from '../../shared/event-fields';
 import { captureLogs } from '../support/log-capture';
 import { CELL_ROWS, exchange, json } from '../support/matrix';
-import { request } from '../support/request-spec';
+import { request } from '../../dev/sam-model/events/sample-request';
 
 describe.each(CELL_ROWS)('%s', (_name, cell) => {
   // The /cookies answer makes ALB single-value mode log its dropped-cookie warning: keep it out of the output.

@@ -3,7 +3,7 @@ import { createHandler } from '../../shared';
 import { FORMATS } from '../support/formats';
 import { lambdaContext } from '../support/lambda-context';
 import { captureLogs, silenceConsoleErrors } from '../support/log-capture';
-import { request, type RequestSpec } from '../support/request-spec';
+import { request, type RequestSpec } from '../../dev/sam-model/events/sample-request';
 import { leakedSecrets, SECRETS } from '../support/secrets';
 
 // What an app's own code might put in an error message: a connection string with its password.

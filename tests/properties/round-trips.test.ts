@@ -5,7 +5,7 @@ import { headerName, headerValue, requestBody } from '../support/arbitraries';
 import { FORMATS } from '../support/formats';
 import { lambdaContext } from '../support/lambda-context';
 import { echoRequest, scriptedListener, type EchoedRequest, type ScriptedResponse } from '../support/raw-apps';
-import { request } from '../support/request-spec';
+import { request } from '../../dev/sam-model/events/sample-request';
 
 const echoHandler = createHandler(echoRequest);
 

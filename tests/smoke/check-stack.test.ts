@@ -6,15 +6,17 @@ import { readPingUrls } from '../../dev/smoke/read-ping-urls';
 const outputs = (keys: string[]): string =>
   JSON.stringify(keys.map((key) => ({ OutputKey: key, OutputValue: `https://api.example/dev/${key}`, Description: '' })));
 
+const APPS = ['express', 'koa', 'fastify'];
+
 describe('readPingUrls', () => {
   it('finds the three ping URLs among the stack outputs', () => {
-    const targets = readPingUrls(outputs(['APIGWEndpoint', 'ExpressPingUrl', 'KoaPingUrl', 'FastifyPingUrl']));
+    const targets = readPingUrls(outputs(['APIGWEndpoint', 'ExpressPingUrl', 'KoaPingUrl', 'FastifyPingUrl']), APPS);
     expect(targets.map((target) => target.framework)).toEqual(['express', 'koa', 'fastify']);
     expect(targets[1]?.url).toBe('https://api.example/dev/KoaPingUrl');
   });
 
   it('names the outputs a stack lacks', () => {
-    expect(() => readPingUrls(outputs(['ExpressPingUrl']))).toThrow('KoaPingUrl, FastifyPingUrl');
+    expect(() => readPingUrls(outputs(['ExpressPingUrl']), APPS)).toThrow('KoaPingUrl, FastifyPingUrl');
   });
 });
 

@@ -1,4 +1,4 @@
-import { isRecord } from './formats/format-fixture';
+import { isRecord } from '../../shared/event-fields';
 
 /**
  * Edits of a built event, for inputs API Gateway and ALB would never send but a test must: each

@@ -1,23 +1,16 @@
 import type { Context } from 'aws-lambda';
+import { createLambdaContext } from '../../dev/sam-model/create-lambda-context';
 
 let sequence = 0;
 
-/** A Lambda context with its own request id; `remainingMs` is what getRemainingTimeInMillis() says. */
+/** The model's Lambda context with a request id of its own; `remainingMs` is what getRemainingTimeInMillis() says. */
 export function lambdaContext(fields: { awsRequestId?: string; remainingMs?: number } = {}): Context {
   sequence += 1;
-  const remainingMs = fields.remainingMs ?? 10_000;
-  return {
-    callbackWaitsForEmptyEventLoop: true,
+  return createLambdaContext({
     functionName: 'ApiFunction',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:xx-local-1:000000000000:function:ApiFunction',
-    memoryLimitInMB: '512',
+    memorySize: 512,
     awsRequestId: fields.awsRequestId ?? `lambda-request-${sequence}`,
-    logGroupName: '/aws/lambda/ApiFunction',
+    remainingMs: fields.remainingMs ?? 10_000,
     logStreamName: '2026/11/25/[$LATEST]0123456789abcdef',
-    getRemainingTimeInMillis: () => remainingMs,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
+  });
 }

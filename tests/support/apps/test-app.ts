@@ -1,6 +1,7 @@
+import type { Framework as FrameworkName } from '../../../dev/sam-model/frameworks';
 import type { App } from '../../../shared';
 
-export type FrameworkName = 'express' | 'koa' | 'fastify';
+export type { Framework as FrameworkName } from '../../../dev/sam-model/frameworks';
 
 /** An app built with `createApp(testRoutes)` from functions/<framework>/app.ts. */
 export interface TestApp {

@@ -1,35 +1,7 @@
-import { bodyText, groupPairs, headersWithDefaults, lastValue, mapValues, type RequestSpec } from '../request-spec';
-import { commonShapeProblems, cookiesKeyProblems, isRecord, readGenericResult, type FormatFixture } from './format-fixture';
-
-type HeaderMode = 'single' | 'multi';
-
-const encodePair = ([key, value]: readonly [string, string]): [string, string] => [encodeURIComponent(key), encodeURIComponent(value)];
-
-/**
- * An ALB event. Query keys and values arrive encoded as the client sent them; in single-value
- * mode a repeated header or query key keeps only its last value, as ALB does.
- */
-function albEvent(spec: RequestSpec, mode: HeaderMode): Record<string, unknown> {
-  const pairs = headersWithDefaults(spec, 'api-alb.example.com');
-  if (spec.cookies.length > 0) pairs.push(['cookie', spec.cookies.join('; ')]);
-  const headers = groupPairs(pairs, (name) => name.toLowerCase());
-  const query = groupPairs(spec.query.map(encodePair));
-  const event: Record<string, unknown> = {
-    requestContext: { elb: { targetGroupArn: 'arn:aws:elasticloadbalancing:xx-local-1:000000000000:targetgroup/api/0123456789abcdef' } },
-    httpMethod: spec.method,
-    path: spec.path,
-  };
-  if (mode === 'multi') {
-    event['multiValueQueryStringParameters'] = mapValues(query, (values) => values);
-    event['multiValueHeaders'] = mapValues(headers, (values) => values);
-  } else {
-    event['queryStringParameters'] = mapValues(query, lastValue);
-    event['headers'] = mapValues(headers, lastValue);
-  }
-  event['body'] = bodyText(spec) ?? '';
-  event['isBase64Encoded'] = spec.isBase64;
-  return event;
-}
+import { albEvent, type AlbHeaderMode as HeaderMode } from '../../../dev/sam-model/events/alb-event';
+import { groupPairs, lastValue, mapValues } from '../../../dev/sam-model/events/sample-request';
+import { isRecord } from '../../../shared/event-fields';
+import { commonShapeProblems, cookiesKeyProblems, readGenericResult, type FormatFixture } from './format-fixture';
 
 function albShapeProblems(result: unknown, mode: HeaderMode): string[] {
   const problems = [...commonShapeProblems(result), ...cookiesKeyProblems(result)];
@@ -47,7 +19,7 @@ function albShapeProblems(result: unknown, mode: HeaderMode): string[] {
 function albFixture(mode: HeaderMode): FormatFixture {
   return {
     name: mode === 'multi' ? 'alb-multi' : 'alb-single',
-    buildEvent: (spec) => albEvent(spec, mode),
+    buildEvent: (spec) => ({ ...albEvent(spec, mode) }),
     readResult: readGenericResult,
     shapeProblems: (result) => albShapeProblems(result, mode),
     requestHeaderValues: (values) => (mode === 'multi' ? [...values] : [lastValue([...values])]),

@@ -1,4 +1,5 @@
-import type { RequestSpec } from '../request-spec';
+import { isRecord } from '../../../shared/event-fields';
+import type { RequestSpec } from '../../../dev/sam-model/events/sample-request';
 
 export type FormatName = 'rest-v1' | 'http-v2' | 'function-url' | 'alb-single' | 'alb-multi';
 
@@ -40,10 +41,6 @@ export interface FormatFixture {
 // Hop-by-hop headers describe one connection; a result must not carry them.
 const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-connection'];
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function addValues(headers: Record<string, string[]>, name: string, values: readonly string[]): void {
   const key = name.toLowerCase();

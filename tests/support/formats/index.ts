@@ -1,5 +1,6 @@
 import { albMulti, albSingle } from './alb';
-import { isRecord, type FormatFixture } from './format-fixture';
+import { isRecord } from '../../../shared/event-fields';
+import type { FormatFixture } from './format-fixture';
 import { functionUrl, httpV2 } from './http-v2';
 import { restV1 } from './rest-v1';
 

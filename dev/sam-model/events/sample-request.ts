@@ -1,4 +1,7 @@
-/** One HTTP request as a client sent it, before any event format has touched it. */
+/**
+ * One HTTP request as a client sent it, before any event format has touched it: what every
+ * event builder (REST v1, HTTP API 2.0, Function URL, ALB) starts from.
+ */
 export interface RequestSpec {
   readonly method: string;
   /** The path as the client asked for it (a REST stage is not in it; the HTTP API adds its own). */
@@ -18,6 +21,17 @@ export interface RequestSpec {
   readonly sourceIp: string;
   /** API Gateway's request id (ALB events have none). */
   readonly requestId: string;
+  /** When the gateway received it: fixed by default, so that built events are reproducible. */
+  readonly time: Date;
+}
+
+/** 2026-11-25T08:30:00Z: the time of every sample event unless a request says otherwise. */
+export const SAMPLE_TIME = new Date(1795595400000);
+
+// `25/Nov/2026:08:30:00 +0000`, the CLF time API Gateway puts in requestTime.
+export function formatRequestTime(date: Date): string {
+  const [, day, month, year, time] = date.toUTCString().split(' ');
+  return `${day}/${month}/${year}:${time} +0000`;
 }
 
 export function request(fields: Partial<RequestSpec> & { readonly path: string }): RequestSpec {
@@ -31,6 +45,7 @@ export function request(fields: Partial<RequestSpec> & { readonly path: string }
     stage: '$default',
     sourceIp: '203.0.113.10',
     requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
+    time: SAMPLE_TIME,
     ...fields,
   };
 }
@@ -41,7 +56,7 @@ export function bodyText(spec: RequestSpec): string | undefined {
   return spec.body.toString(spec.isBase64 ? 'base64' : 'utf8');
 }
 
-/** Headers a client and the edge add to every request, unless the spec sends its own. */
+/** Headers a command-line client and the edge add to every request, unless the spec sends its own. */
 export function headersWithDefaults(spec: RequestSpec, host: string): (readonly [string, string])[] {
   const sent = new Set(spec.headers.map(([name]) => name.toLowerCase()));
   const defaults: [string, string][] = [

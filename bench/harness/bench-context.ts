@@ -1,0 +1,13 @@
+import type { Context } from 'aws-lambda';
+import { createLambdaContext } from '../../dev/sam-model/create-lambda-context';
+
+/** The model's Lambda context with 10 s (the template's Timeout) left, the same in every measured process. */
+export function benchContext(awsRequestId: string): Context {
+  return createLambdaContext({
+    functionName: 'bench',
+    memorySize: 512,
+    awsRequestId,
+    remainingMs: 10_000,
+    logStreamName: '2026/11/25/[$LATEST]0123456789abcdef',
+  });
+}

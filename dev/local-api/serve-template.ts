@@ -1,0 +1,91 @@
+import type { SamTemplate, TemplateFunction, TemplateRoute } from '../sam-model/read-template';
+import { startBuild } from './build-functions';
+import { createFunctionPool } from './function-pool';
+import type { ServedFunction } from './handle-request';
+import type { Logger } from './log-access';
+import { compileRoutes, type RouteMatch } from './match-route';
+
+export interface ServeSetup {
+  buildDir: string;
+  runtimePath: string;
+  maxInstances: number;
+  logger: Logger;
+}
+
+/** A template's functions, built and ready to run, and its routes; replaced in place when the template changes. */
+export interface ServedTemplate {
+  readonly functions: ReadonlyMap<string, ServedFunction>;
+  matchRoute(method: string, rawPath: string): RouteMatch | undefined;
+  routes(): TemplateRoute[];
+  runtimes(): string[];
+  /** Serves `next` instead; says what changed, or undefined when no function or route did. */
+  replace(next: SamTemplate): Promise<string | undefined>;
+  close(): Promise<void>;
+}
+
+const routeKey = (route: TemplateRoute): string => `${route.method} ${route.path} -> ${route.functionId}`;
+
+function describeChanges(before: SamTemplate, after: SamTemplate): string | undefined {
+  const old = new Map(before.functions.map((fn) => [fn.logicalId, JSON.stringify(fn)]));
+  const now = new Map(after.functions.map((fn) => [fn.logicalId, JSON.stringify(fn)]));
+  const oldRoutes = new Set(before.routes.map(routeKey));
+  const newRoutes = new Set(after.routes.map(routeKey));
+  const parts = [
+    ...[...now.keys()].filter((id) => !old.has(id)).map((id) => `${id} added`),
+    ...[...old.keys()].filter((id) => !now.has(id)).map((id) => `${id} removed`),
+    ...[...now].filter(([id, json]) => old.has(id) && old.get(id) !== json).map(([id]) => `${id} changed`),
+    ...[...newRoutes].filter((route) => !oldRoutes.has(route)).map((route) => `route ${route} added`),
+    ...[...oldRoutes].filter((route) => !newRoutes.has(route)).map((route) => `route ${route} removed`),
+  ];
+  return parts.length === 0 ? undefined : parts.join('; ');
+}
+
+/** Builds every function of a template and serves them until the template changes or the server closes. */
+export async function serveTemplate(template: SamTemplate, setup: ServeSetup): Promise<ServedTemplate> {
+  const functions = new Map<string, ServedFunction>();
+  let current = template;
+  let matchRoute = compileRoutes(template.routes);
+
+  async function start(fn: TemplateFunction): Promise<void> {
+    const build = await startBuild(fn, setup.buildDir, setup.logger);
+    functions.set(fn.logicalId, { build, pool: createFunctionPool(fn, setup.runtimePath, setup.maxInstances) });
+  }
+
+  async function stop(id: string): Promise<void> {
+    const served = functions.get(id);
+    functions.delete(id);
+    if (!served) return;
+    await served.pool.close();
+    await served.build.dispose();
+  }
+
+  const stopAll = () => Promise.all([...functions.keys()].map(stop));
+
+  const started = await Promise.allSettled(template.functions.map(start));
+  const failed = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) {
+    await stopAll();
+    throw failed.reason;
+  }
+
+  return {
+    functions,
+    matchRoute: (method, rawPath) => matchRoute(method, rawPath),
+    routes: () => current.routes,
+    runtimes: () => [...new Set(current.functions.map((fn) => fn.runtime))],
+    async replace(next) {
+      const changes = describeChanges(current, next);
+      const before = new Map(current.functions.map((fn) => [fn.logicalId, JSON.stringify(fn)]));
+      const changed = next.functions.filter((fn) => before.get(fn.logicalId) !== JSON.stringify(fn));
+      const gone = current.functions.filter((fn) => !next.functions.some((other) => other.logicalId === fn.logicalId));
+      await Promise.all([...gone, ...changed].map((fn) => stop(fn.logicalId)));
+      await Promise.all(changed.map(start));
+      current = next;
+      matchRoute = compileRoutes(next.routes);
+      return changes;
+    },
+    async close() {
+      await stopAll();
+    },
+  };
+}

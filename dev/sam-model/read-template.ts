@@ -1,0 +1,263 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { isRecord } from '../../shared/event-fields';
+import { parseCloudFormation } from './parse-cloudformation';
+import { readFields, type Fields } from './read-fields';
+import { resolveIntrinsics, type TemplateScope } from './resolve-intrinsics';
+
+/** One stage of a REST API (AWS::Serverless::Api), as the functions behind it see it. */
+export interface ApiStage {
+  logicalId: string;
+  stageName: string;
+  binaryMediaTypes: string[];
+  stageVariables: Record<string, string> | null;
+}
+
+/** `Metadata.BuildProperties` of a function built with `BuildMethod: esbuild`. */
+export interface BuildProperties {
+  EntryPoints: string[];
+  Format?: string;
+  Target?: string;
+  Minify?: boolean;
+  Sourcemap?: boolean;
+  SourcesContent?: boolean;
+  MainFields?: string;
+  External?: string[];
+  Loader?: string[];
+  OutExtension?: string[];
+  Banner?: string[];
+}
+
+/** One entry of a function's Events; `properties` stay raw (resolved) so new event types need no change here. */
+export interface FunctionEvent {
+  name: string;
+  /** `Api`, `HttpApi`, ... as written. */
+  type: string;
+  properties: Readonly<Record<string, unknown>>;
+}
+
+export interface TemplateFunction {
+  logicalId: string;
+  functionName: string;
+  runtime: string;
+  handler: string;
+  /** CodeUri as written (after Globals). */
+  codeUri: string;
+  /** Absolute CodeUri: `sam build` runs esbuild there, so EntryPoints are relative to it. */
+  codeDir: string;
+  timeoutSeconds: number;
+  memorySize: number;
+  environment: Record<string, string>;
+  /** LoggingConfig; LogGroup is a resource's logical id when the template refers to one. */
+  logging: { logFormat: string | undefined; logGroup: string | undefined } | undefined;
+  functionUrl: { authType: string; invokeMode: string | undefined } | undefined;
+  build: BuildProperties;
+  events: FunctionEvent[];
+}
+
+/** An `Api` event: a REST API route to a function. */
+export interface TemplateRoute {
+  method: string;
+  /** The resource path as written in the template, e.g. `/express/{proxy+}`. */
+  path: string;
+  functionId: string;
+  eventName: string;
+  api: ApiStage;
+}
+
+export interface SamTemplate {
+  /** Absolute path of the template file. */
+  file: string;
+  /** The parsed template as written (short forms in long form, nothing resolved), for structural checks. */
+  document: Readonly<Record<string, unknown>>;
+  /** Parameter defaults, which a local run uses as the parameters' values. */
+  parameters: Record<string, unknown>;
+  functions: TemplateFunction[];
+  apis: ApiStage[];
+  routes: TemplateRoute[];
+  /** Output values, resolved. */
+  outputs: Record<string, unknown>;
+  /** What a local run cannot honour, for the console. */
+  warnings: string[];
+}
+
+// SAM's defaults for what neither the function nor Globals set.
+const DEFAULT_TIMEOUT_SECONDS = 3;
+const DEFAULT_MEMORY_MB = 128;
+// An Api event without RestApiId goes to the API SAM creates itself, on a stage named Prod.
+const IMPLICIT_API_ID = 'ServerlessRestApi';
+const IMPLICIT_STAGE_NAME = 'Prod';
+
+const mapOrEmpty = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
+
+function parameterDefaults(parameters: Record<string, unknown>): Record<string, unknown> {
+  const defaults: Record<string, unknown> = {};
+  for (const [name, declaration] of Object.entries(parameters)) {
+    const value = mapOrEmpty(declaration)['Default'];
+    if (value !== undefined) defaults[name] = value;
+  }
+  return defaults;
+}
+
+/** SAM merges Globals into each resource: maps merge key by key, anything else is overridden. */
+function mergeGlobals(globals: Record<string, unknown>, own: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...globals };
+  for (const [key, value] of Object.entries(own)) {
+    const global = globals[key];
+    merged[key] = isRecord(global) && isRecord(value) ? mergeGlobals(global, value) : value;
+  }
+  return merged;
+}
+
+// SAM writes `/` as `~1` in BinaryMediaTypes (`image~1png`), JSON-pointer style.
+function decodeMediaType(type: string): string {
+  return type.replaceAll('~1', '/').replaceAll('~0', '~');
+}
+
+function readApi(logicalId: string, properties: Fields): ApiStage {
+  const variables = Object.entries(properties.optionalMap('Variables')?.raw ?? {});
+  return {
+    logicalId,
+    stageName: properties.optionalString('StageName') ?? IMPLICIT_STAGE_NAME,
+    binaryMediaTypes: (properties.optionalStringList('BinaryMediaTypes') ?? []).map(decodeMediaType),
+    stageVariables: variables.length === 0 ? null : Object.fromEntries(variables.map(([key, value]) => [key, String(value)])),
+  };
+}
+
+function readEnvironment(properties: Fields, warnings: string[]): Record<string, string> {
+  const environment: Record<string, string> = {};
+  const variables = properties.optionalMap('Environment')?.optionalMap('Variables')?.raw ?? {};
+  for (const [name, value] of Object.entries(variables)) {
+    if (value === undefined || (value !== null && typeof value === 'object')) {
+      warnings.push(`${properties.where}.Environment.Variables.${name} cannot be resolved locally; it is left unset`);
+    } else {
+      environment[name] = value === null ? '' : String(value);
+    }
+  }
+  return environment;
+}
+
+function readBuildProperties(build: Fields): BuildProperties {
+  const properties: BuildProperties = { EntryPoints: build.optionalStringList('EntryPoints') ?? [] };
+  const strings = ['Format', 'Target', 'MainFields'] as const;
+  for (const key of strings) {
+    const value = build.optionalString(key);
+    if (value !== undefined) properties[key] = value;
+  }
+  for (const key of ['Minify', 'Sourcemap', 'SourcesContent'] as const) {
+    const value = build.optionalBoolean(key);
+    if (value !== undefined) properties[key] = value;
+  }
+  for (const key of ['External', 'Loader', 'OutExtension', 'Banner'] as const) {
+    const value = build.optionalStringList(key);
+    if (value !== undefined) properties[key] = value;
+  }
+  return properties;
+}
+
+function readEvents(properties: Fields): FunctionEvent[] {
+  const events = properties.optionalMap('Events');
+  if (!events) return [];
+  return Object.keys(events.raw).map((name) => {
+    const event = events.map(name);
+    return { name, type: event.string('Type'), properties: event.optionalMap('Properties')?.raw ?? {} };
+  });
+}
+
+function readFunction(logicalId: string, resource: Fields, templateDir: string, warnings: string[]): TemplateFunction | undefined {
+  const properties = resource.map('Properties');
+  const metadata = resource.optionalMap('Metadata');
+  const build = metadata?.optionalMap('BuildProperties');
+  if (metadata?.optionalString('BuildMethod') !== 'esbuild' || !build?.has('EntryPoints')) {
+    warnings.push(`${logicalId}: not built with BuildMethod esbuild and EntryPoints; its routes are not served`);
+    return undefined;
+  }
+  const codeUri = properties.optionalString('CodeUri') ?? '.';
+  const logging = properties.optionalMap('LoggingConfig');
+  const url = properties.optionalMap('FunctionUrlConfig');
+  return {
+    logicalId,
+    functionName: properties.optionalString('FunctionName') ?? logicalId,
+    runtime: properties.optionalString('Runtime') ?? 'nodejs24.x',
+    handler: properties.optionalString('Handler') ?? 'index.handler',
+    codeUri,
+    codeDir: resolve(templateDir, codeUri),
+    timeoutSeconds: properties.optionalNumber('Timeout') ?? DEFAULT_TIMEOUT_SECONDS,
+    memorySize: properties.optionalNumber('MemorySize') ?? DEFAULT_MEMORY_MB,
+    environment: readEnvironment(properties, warnings),
+    logging: logging && { logFormat: logging.optionalString('LogFormat'), logGroup: logging.optionalString('LogGroup') },
+    functionUrl: url && { authType: url.string('AuthType'), invokeMode: url.optionalString('InvokeMode') },
+    build: readBuildProperties(build),
+    events: readEvents(properties),
+  };
+}
+
+function readRoutes(fn: TemplateFunction, apis: Map<string, ApiStage>, implicitApi: ApiStage, warnings: string[]): TemplateRoute[] {
+  const routes: TemplateRoute[] = [];
+  for (const event of fn.events) {
+    if (event.type === 'HttpApi')
+      warnings.push(`${fn.logicalId}: event ${event.name} is an HTTP API (payload 2.0) event; only REST API events are served`);
+    if (event.type !== 'Api') continue;
+    const properties = readFields(event.properties, `${fn.logicalId}.Properties.Events.${event.name}.Properties`);
+    const apiId = properties.optionalString('RestApiId');
+    const api = apiId === undefined ? implicitApi : apis.get(apiId);
+    if (!api) {
+      warnings.push(`${properties.where}.RestApiId names ${apiId}, which is not an AWS::Serverless::Api here; the route is not served`);
+      continue;
+    }
+    routes.push({
+      method: properties.string('Method').toUpperCase(),
+      path: properties.string('Path'),
+      functionId: fn.logicalId,
+      eventName: event.name,
+      api,
+    });
+  }
+  return routes;
+}
+
+/** Reads a SAM template: its functions (Globals merged), REST APIs, the routes to them and the outputs. */
+export function readTemplate(templatePath: string): SamTemplate {
+  const file = resolve(templatePath);
+  const document = readFields(parseCloudFormation(readFileSync(file, 'utf8')), 'template');
+  const resources = document.map('Resources');
+  const parameters = parameterDefaults(document.optionalMap('Parameters')?.raw ?? {});
+  const scope: TemplateScope = {
+    parameters,
+    resources: new Set(Object.keys(resources.raw)),
+    mappings: document.optionalMap('Mappings')?.raw ?? {},
+  };
+  const globals = mapOrEmpty(resolveIntrinsics(document.raw['Globals'], scope));
+  const warnings: string[] = [];
+  const resourcesOfType = (type: string) =>
+    Object.keys(resources.raw)
+      .map((logicalId) => ({ logicalId, resource: resources.map(logicalId) }))
+      .filter(({ resource }) => resource.raw['Type'] === type);
+  const resolvedResource = (logicalId: string, resource: Fields, globalsOfKind: unknown): Fields => {
+    const resolved = readFields(resolveIntrinsics(resource.raw, scope), logicalId);
+    const properties = mergeGlobals(mapOrEmpty(globalsOfKind), mapOrEmpty(resolved.raw['Properties']));
+    return readFields({ ...resolved.raw, Properties: properties }, logicalId);
+  };
+
+  const apis = new Map<string, ApiStage>();
+  for (const { logicalId, resource } of resourcesOfType('AWS::Serverless::Api')) {
+    apis.set(logicalId, readApi(logicalId, resolvedResource(logicalId, resource, globals['Api']).map('Properties')));
+  }
+  const implicitApi = readApi(IMPLICIT_API_ID, readFields(mapOrEmpty(globals['Api']), 'Globals.Api'));
+
+  const functions: TemplateFunction[] = [];
+  const routes: TemplateRoute[] = [];
+  for (const { logicalId, resource } of resourcesOfType('AWS::Serverless::Function')) {
+    const fn = readFunction(logicalId, resolvedResource(logicalId, resource, globals['Function']), dirname(file), warnings);
+    if (!fn) continue;
+    functions.push(fn);
+    routes.push(...readRoutes(fn, apis, implicitApi, warnings));
+  }
+  const outputs = Object.fromEntries(
+    Object.entries(document.optionalMap('Outputs')?.raw ?? {}).map(([name, output]) => [
+      name,
+      resolveIntrinsics(mapOrEmpty(output)['Value'], scope),
+    ]),
+  );
+  return { file, document: document.raw, parameters, functions, apis: [...apis.values()], routes, outputs, warnings };
+}

@@ -1,0 +1,28 @@
+import { createLambdaContext } from '../../dev/sam-model/create-lambda-context';
+
+describe('a Lambda context', () => {
+  it("carries the function's name, ARN, memory as a string, log group and request id", () => {
+    const context = createLambdaContext({ functionName: 'ExpressFunction', memorySize: 512, awsRequestId: 'req-1', region: 'xx-local-1' });
+    expect(context).toMatchObject({
+      functionName: 'ExpressFunction',
+      functionVersion: '$LATEST',
+      invokedFunctionArn: 'arn:aws:lambda:xx-local-1:000000000000:function:ExpressFunction',
+      memoryLimitInMB: '512',
+      awsRequestId: 'req-1',
+      logGroupName: '/aws/lambda/ExpressFunction',
+      callbackWaitsForEmptyEventLoop: true,
+    });
+    expect(context.logStreamName).toMatch(/^\d{4}\/\d{2}\/\d{2}\/\[\$LATEST\][0-9a-f]{32}$/);
+  });
+
+  it('tells a fixed remaining time, or the time left until its deadline, never below zero', () => {
+    expect(
+      createLambdaContext({ functionName: 'F', memorySize: 128, awsRequestId: 'r', remainingMs: 1234 }).getRemainingTimeInMillis(),
+    ).toBe(1234);
+    const past = createLambdaContext({ functionName: 'F', memorySize: 128, awsRequestId: 'r', deadlineMs: Date.now() - 1000 });
+    expect(past.getRemainingTimeInMillis()).toBe(0);
+    const future = createLambdaContext({ functionName: 'F', memorySize: 128, awsRequestId: 'r', deadlineMs: Date.now() + 60_000 });
+    expect(future.getRemainingTimeInMillis()).toBeGreaterThan(0);
+    expect(future.getRemainingTimeInMillis()).toBeLessThanOrEqual(60_000);
+  });
+});

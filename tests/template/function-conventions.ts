@@ -1,0 +1,89 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import ts from 'typescript';
+import { appNameOf } from '../../dev/sam-model/frameworks';
+import { readFields } from '../../dev/sam-model/read-fields';
+import type { SamTemplate, TemplateFunction } from '../../dev/sam-model/read-template';
+
+/*
+ * What every function of this repository's template must be, whatever its app: the template
+ * tests check it for each function template.yaml declares, and for a function added to a copy.
+ */
+
+/** Finds `export const handler = <callee>(app, { ...options })` in a handler file. */
+export function exportedHandlerCall(file: string): { callee: string; options: Record<string, unknown> } {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  for (const statement of source.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    const exported = statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+    for (const declaration of statement.declarationList.declarations) {
+      if (!exported || !ts.isIdentifier(declaration.name) || declaration.name.text !== 'handler') continue;
+      const call = declaration.initializer;
+      if (!call || !ts.isCallExpression(call)) throw new Error(`${file}: handler is not a call`);
+      const options: Record<string, unknown> = {};
+      const literal = call.arguments[1];
+      if (literal && ts.isObjectLiteralExpression(literal)) {
+        for (const property of literal.properties) {
+          if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && ts.isStringLiteral(property.initializer)) {
+            options[property.name.text] = property.initializer.text;
+          }
+        }
+      }
+      return { callee: call.expression.getText(source), options };
+    }
+  }
+  throw new Error(`${file} does not export a const named handler`);
+}
+
+/** The function's resource as written (before Globals), for what must be left to Globals. */
+export function writtenProperties(template: SamTemplate, fn: TemplateFunction) {
+  return readFields(template.document['Resources'], 'Resources').map(fn.logicalId).map('Properties');
+}
+
+export function expectOwnLogGroup(template: SamTemplate, fn: TemplateFunction): void {
+  expect(fn.logging?.logFormat).toBe('JSON');
+  const logGroupId = fn.logging?.logGroup ?? '';
+  const resources = readFields(template.document['Resources'], 'Resources');
+  const logGroup = resources.map(logGroupId);
+  expect(logGroup.string('Type')).toBe('AWS::Logs::LogGroup');
+  const retention = logGroup.map('Properties').map('RetentionInDays');
+  const parameter = readFields(template.document['Parameters'], 'Parameters').map(retention.string('Ref'));
+  expect(parameter.optionalNumber('Default')).toEqual(expect.any(Number));
+}
+
+export function expectProxyRoute(template: SamTemplate, fn: TemplateFunction): void {
+  const app = appNameOf(fn);
+  expect(fn.events.map(({ name, type }) => [name, type])).toEqual([['Proxy', 'Api']]);
+  expect(writtenProperties(template, fn).map('Events').map('Proxy').map('Properties').raw).toEqual({
+    RestApiId: { Ref: 'Api' },
+    Path: `/${app}/{proxy+}`,
+    Method: 'ANY',
+  });
+  expect(fn.logicalId.toLowerCase()).toBe(`${app}function`);
+}
+
+export function expectEsbuildMetadata(fn: TemplateFunction): void {
+  // ESM bundles of these frameworks crash on their dynamic require calls.
+  expect(fn.build.Format).toBe('cjs');
+  expect(fn.build.Minify).toBe(true);
+  expect(fn.build.Target).toEqual(expect.stringMatching(/^(?:node\d+|es20\d\d)$/));
+  expect(typeof fn.build.Sourcemap).toBe('boolean');
+  expect(fn.build.EntryPoints).toEqual([`functions/${appNameOf(fn)}/handler.ts`]);
+}
+
+export function expectEntryPointIsHandler(fn: TemplateFunction): void {
+  const [entryPoint = ''] = fn.build.EntryPoints;
+  expect(existsSync(join(fn.codeDir, entryPoint))).toBe(true);
+  // sam build writes <entry basename>.js at the artifact's root; Handler is <file>.<export>.
+  const [handlerFile] = fn.handler.split('.');
+  expect(basename(entryPoint, extname(entryPoint))).toBe(handlerFile);
+  const call = exportedHandlerCall(join(fn.codeDir, entryPoint));
+  expect(call.callee).toBe('createHandler');
+  expect(call.options['basePath']).toBe(`/${appNameOf(fn)}`);
+}
+
+/** `ExpressPingUrl` for the function built from functions/express. */
+export function pingOutputName(fn: TemplateFunction): string {
+  const app = appNameOf(fn);
+  return `${app.charAt(0).toUpperCase()}${app.slice(1)}PingUrl`;
+}
