@@ -5,6 +5,12 @@ JEST_ARGS ?=
 
 .PHONY: install test lint build deploy invoke local local-sam delete smoke bench
 
+# The SAM CLI and Docker targets say what is missing instead of make's bare "Error 127".
+NEED_SAM = @command -v sam >/dev/null 2>&1 || { echo "make $@: the AWS SAM CLI is not installed (or not on PATH). Install a release that supports nodejs24.x: see 'Install the AWS SAM CLI' in the AWS SAM developer guide." >&2; exit 1; }
+NEED_DOCKER = @docker info >/dev/null 2>&1 || { echo "make $@: sam local runs each function in a Docker container, and Docker is not running (or not installed). Start Docker, or use 'make local', which needs no Docker." >&2; exit 1; }
+# `sam deploy --guided` saves its answers (the region among them) to samconfig.toml; after that a plain `sam deploy` asks nothing.
+DEPLOY_FLAGS ?= $(if $(shell grep -qs '^region' samconfig.toml && echo saved),,--guided)
+
 # npm ci only when node_modules is missing or older than package-lock.json (the same script `npm start` runs first).
 install:
 	node dev/install-if-missing.cjs
@@ -17,25 +23,31 @@ lint: install
 	npm run lint
 	npm run lint:template
 
-build:
+# sam build installs its own copy of the production dependencies, but finds esbuild in ours.
+build: install
+	$(NEED_SAM)
 	sam build
 
 deploy: build
-	sam deploy --guided
+	sam deploy $(DEPLOY_FLAGS)
 
 invoke: build
+	$(NEED_DOCKER)
 	sam local invoke $(FUNCTION) -e $(EVENT)
 
 local: install
 	npm start
 
 local-sam: build
+	$(NEED_DOCKER)
 	sam local start-api
 
 delete:
+	$(NEED_SAM)
 	sam delete
 
 smoke: install
+	$(NEED_SAM)
 	npm run smoke
 
 bench: install

@@ -17,10 +17,25 @@ function stackName(): string {
   return match[1];
 }
 
+/** `sam list stack-outputs` as JSON; sam's own error reaches the terminal once, through stderr. */
+function readStackOutputs(name: string): string {
+  try {
+    return execFileSync('sam', ['list', 'stack-outputs', '--stack-name', name, '--output', 'json'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error('the AWS SAM CLI is not installed (or not on PATH); install a release that supports nodejs24.x');
+    }
+    throw new Error(`sam list stack-outputs failed for stack ${name} (its error is above); is the stack deployed in your default region?`);
+  }
+}
+
 async function main(): Promise<void> {
   const name = stackName();
   console.log(`Reading the outputs of stack ${name} (sam list stack-outputs)...`);
-  const outputs = execFileSync('sam', ['list', 'stack-outputs', '--stack-name', name, '--output', 'json'], { encoding: 'utf8' });
+  const outputs = readStackOutputs(name);
   const apps = readTemplate(join(__dirname, '..', '..', 'template.yaml')).functions.map(appNameOf);
   const checks = await Promise.all(readPingUrls(outputs, apps).map((target) => checkPing(target)));
   for (const check of checks) console.log(`${check.ok ? 'ok  ' : 'FAIL'} ${check.target.url}  ${check.detail}`);

@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { checkPing } from '../../dev/smoke/check-ping';
 import { readPingUrls } from '../../dev/smoke/read-ping-urls';
@@ -54,5 +58,36 @@ describe('checkPing against a real HTTP server', () => {
   it('reports an unreachable URL instead of throwing', async () => {
     const check = await checkPing({ framework: 'koa', url: 'http://127.0.0.1:9/ping' }, 2000);
     expect(check.ok).toBe(false);
+  });
+});
+
+describe('make smoke without a working SAM CLI', () => {
+  const tsx = join(__dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const script = join(__dirname, '..', '..', 'dev', 'smoke', 'check-stack.ts');
+  let binDir: string;
+
+  beforeAll(async () => {
+    binDir = await mkdtemp(join(tmpdir(), 'smoke-bin-'));
+  });
+  afterAll(() => rm(binDir, { recursive: true, force: true }));
+
+  const runSmoke = (path: string) =>
+    spawnSync(process.execPath, [tsx, script, '--stack-name', 'some-stack'], { encoding: 'utf8', env: { ...process.env, PATH: path } });
+
+  it('says the SAM CLI is missing, in one line, and exits 1', () => {
+    const run = runSmoke(binDir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('the AWS SAM CLI is not installed');
+    expect(run.stderr).not.toContain('ENOENT');
+  });
+
+  it("prints sam's own error once when sam fails", async () => {
+    const sam = join(binDir, 'sam');
+    await writeFile(sam, '#!/bin/sh\necho "Error: Stack does not exist" >&2\nexit 1\n');
+    await chmod(sam, 0o755);
+    const run = runSmoke(binDir);
+    expect(run.status).toBe(1);
+    expect(run.stderr.split('Stack does not exist')).toHaveLength(2);
+    expect(run.stderr).toContain('sam list stack-outputs failed for stack some-stack');
   });
 });
