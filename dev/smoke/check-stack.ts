@@ -26,9 +26,11 @@ function readStackOutputs(name: string): string {
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('the AWS SAM CLI is not installed (or not on PATH); install a release that supports nodejs24.x');
+      throw new Error('the AWS SAM CLI is not installed (or not on PATH); install a release that supports nodejs24.x', { cause: error });
     }
-    throw new Error(`sam list stack-outputs failed for stack ${name} (its error is above); is the stack deployed in your default region?`);
+    throw new Error(`sam list stack-outputs failed for stack ${name} (its error is above); is the stack deployed in your default region?`, {
+      cause: error,
+    });
   }
 }
 
