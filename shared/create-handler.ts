@@ -1,70 +1,20 @@
-import type { IncomingMessage } from 'node:http';
 import type { Context } from 'aws-lambda';
-import { BadEventError, isRecord } from './event-fields';
-import { createRequest } from './create-request';
+import { deadlineOf } from './deadline';
+import { isRecord } from './event-fields';
 import { detectFormat } from './detect-format';
-import type { EventFormat, EventRequest, ProxyResult } from './formats/event-format';
+import type { ProxyResult } from './formats/event-format';
 import { restV1 } from './formats/rest-v1';
-import type { LambdaHttpEvent } from './invocation';
-import { InvocationSocket } from './invocation-socket';
-import { describeError, logLine } from './log';
+import { logLine } from './log';
 import { resolveSettings, type ProxyOptions, type ProxySettings } from './options';
-import { resolveListener, type App, type RequestListener } from './resolve-listener';
+import { readEvent, type ReadEvent } from './read-event';
+import type { App } from './resolve-listener';
 import { oversizeBytes } from './response-limit';
 import { jsonResultParts, toResultParts } from './result-parts';
 import { serveRequest, type Served } from './serve-request';
+import { AppStartError, startApp } from './start-app';
 
 /** The Lambda handler `createHandler` returns: async, two parameters, never throws or rejects. */
 export type LambdaHttpHandler = (event: unknown, context: Context) => Promise<ProxyResult>;
-
-// The client gets the helper's 504 this long before Lambda would end the invocation.
-const TIMEOUT_MARGIN_MS = 500;
-// For callers that pass no real Lambda context: API Gateway's own integration timeout.
-const DEFAULT_TIME_LEFT_MS = 29_000;
-
-/** Why every invocation fails after the app's start (Fastify's `ready()`) failed. */
-class AppStartError extends Error {
-  override readonly name = 'AppStartError';
-  constructor() {
-    super('The app failed to start (its reason was logged at cold start)');
-  }
-}
-
-/** An event read into a request the app can serve. */
-interface ReadEvent {
-  readonly format: EventFormat;
-  readonly event: Record<string, unknown>;
-  readonly parts: EventRequest;
-  readonly req: IncomingMessage;
-  readonly socket: InvocationSocket;
-}
-
-function deadlineOf(context: Context | undefined): number {
-  const reported = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : undefined;
-  const timeLeft = typeof reported === 'number' && Number.isFinite(reported) ? reported : DEFAULT_TIME_LEFT_MS;
-  return Math.max(0, timeLeft - TIMEOUT_MARGIN_MS);
-}
-
-/** Turns the event into a request bound to its invocation, or into the 400 result for a bad event. */
-function readEvent(event: unknown, context: Context, settings: ProxySettings): ReadEvent | ProxyResult {
-  const requestId = context?.awsRequestId;
-  const format = detectFormat(event);
-  if (!format) {
-    logLine('WARN', 'Bad Request: not an API Gateway, Function URL or ALB HTTP event', requestId);
-    return restV1.writeResult(jsonResultParts(400, 'Bad Request'), {}, requestId);
-  }
-  const record = event as Record<string, unknown>;
-  try {
-    const parts = format.readRequest(record);
-    const socket = new InvocationSocket({ event: event as LambdaHttpEvent, context }, parts.sourceIp, parts.encrypted);
-    const req = createRequest(parts, settings, socket);
-    return { format, event: record, parts, req, socket };
-  } catch (error) {
-    if (!(error instanceof BadEventError)) throw error;
-    logLine('WARN', `Bad Request: ${error.message}`, requestId, { format: format.name });
-    return format.writeResult(jsonResultParts(400, 'Bad Request'), record, requestId);
-  }
-}
 
 /** Writes what the app did as the event format's result: its response, or the helper's 500/504. */
 function writeServed(served: Served, read: ReadEvent, settings: ProxySettings, requestId: string | undefined): ProxyResult {
@@ -92,23 +42,13 @@ function writeServed(served: Served, read: ReadEvent, settings: ProxySettings, r
  */
 export function createHandler(app: App, options?: ProxyOptions): LambdaHttpHandler {
   const settings = resolveSettings(options);
-  let listener: RequestListener | Promise<RequestListener> = resolveListener(app);
-  if (listener instanceof Promise) {
-    listener = listener.catch((error: unknown) => {
-      // Said once, with its reason; every invocation then answers 500 until the code is fixed.
-      logLine('ERROR', 'The app failed to start', undefined, { error: describeError(error) });
-      throw new AppStartError();
-    });
-    listener.then(
-      (ready) => (listener = ready),
-      () => undefined, // each invocation reports it
-    );
-  }
+  const listenerOf = startApp(app);
 
   return async (event, context) => {
     try {
       const read = readEvent(event, context, settings);
-      if (!('req' in read)) return read;
+      if (read.kind === 'bad') return read.format.writeResult(jsonResultParts(400, 'Bad Request'), read.event, context?.awsRequestId);
+      const listener = listenerOf();
       const ready = typeof listener === 'function' ? listener : await listener;
       const served = await serveRequest(ready, read.req, read.socket, deadlineOf(context));
       return writeServed(served, read, settings, context?.awsRequestId);

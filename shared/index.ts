@@ -3,7 +3,15 @@
 
 /** Puts an app behind Lambda: `createHandler(app, options)` returns the Lambda handler. */
 export { createHandler, type LambdaHttpHandler } from './create-handler';
-/** What `createHandler` accepts: an Express, Koa or Fastify app, or a `(req, res)` listener. */
+/**
+ * Puts an app behind Lambda response streaming (REST API STREAM integrations, Function URLs in
+ * RESPONSE_STREAM mode): `createStreamHandler(app, options)` returns the handler already wrapped
+ * by the runtime's `awslambda.streamifyResponse`; it throws where that global is missing.
+ */
+export { createStreamHandler } from './create-stream-handler';
+/** What a streaming handler is and writes to, as the Lambda Node.js runtime defines them. */
+export type { LambdaResponseStream, LambdaStreamHandler } from './awslambda';
+/** What `createHandler` and `createStreamHandler` accept: an Express, Koa or Fastify app, or a `(req, res)` listener. */
 export type { App } from './resolve-listener';
 /** `basePath`, `keepStage`, `binaryMediaTypes`, `textMediaTypes`. */
 export type { ProxyOptions } from './options';

@@ -4,11 +4,15 @@ import type { InvocationSocket } from './invocation-socket';
 // Hop-by-hop headers describe one connection; API Gateway makes its own.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade']);
 
-/** The app's answer: status, headers by lower-case name, cookies apart, whole body. */
-export interface AppResponse {
+/** The head of the app's answer: status, headers by lower-case name (hop-by-hop dropped), cookies apart. */
+export interface AppResponseHead {
   readonly statusCode: number;
   readonly headers: Map<string, string[]>;
   readonly cookies: string[];
+}
+
+/** The app's whole answer. */
+export interface AppResponse extends AppResponseHead {
   /** A string when the app wrote only UTF-8 strings (its bytes are that string's UTF-8 form). */
   readonly body: string | Buffer;
 }
@@ -51,15 +55,21 @@ function removeChunkFraming(framed: Buffer): Buffer {
   return Buffer.concat(chunks);
 }
 
-/** Reads what the app wrote once its response has finished. */
-export function readResponse(res: ServerResponse, socket: InvocationSocket): AppResponse {
+/** Reads the head Node wrote for the app's response (status and headers as they went out). */
+export function readHead(res: ServerResponse): AppResponseHead {
   const headers = new Map<string, string[]>();
   const cookies: string[] = [];
   if (typeof res._header === 'string') readHeaderBlock(res._header, headers, cookies);
+  return { statusCode: res.statusCode, headers, cookies };
+}
+
+/** Reads what the app wrote once its response has finished. */
+export function readResponse(res: ServerResponse, socket: InvocationSocket): AppResponse {
+  const { statusCode, headers, cookies } = readHead(res);
   const chunks = socket.chunks;
   let body: string | Buffer;
   if (res.chunkedEncoding) body = removeChunkFraming(Buffer.concat(chunks.map(toBuffer)));
   else if (chunks.length === 1) body = chunks[0] as string | Buffer;
   else body = socket.textOnly ? chunks.join('') : Buffer.concat(chunks.map(toBuffer));
-  return { statusCode: res.statusCode, headers, cookies, body };
+  return { statusCode, headers, cookies, body };
 }

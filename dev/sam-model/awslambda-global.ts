@@ -1,0 +1,151 @@
+import { Writable } from 'node:stream';
+import type { Context } from 'aws-lambda';
+
+/**
+ * The Lambda Node.js runtime's `awslambda` global, for local runs and tests: `streamifyResponse`
+ * and `HttpResponseStream.from` with the runtime's semantics (aws-lambda-ric 4.x), and the
+ * response stream it hands a streaming handler. What a handler does with them reaches a Node
+ * `Writable` (the body of a request to a local Runtime API, or a sink in memory) byte for byte
+ * as it would reach the Runtime API, with back-pressure as real as the writable's.
+ */
+
+type WriteCallback = (error?: Error | null) => void;
+
+/** The marks the runtime reads on a handler to invoke it as a streaming one. */
+export const STREAMING_MARK = Symbol.for('aws.lambda.runtime.handler.streaming');
+export const HIGH_WATER_MARK_MARK = Symbol.for('aws.lambda.runtime.handler.streaming.highWaterMark');
+/** The content type of a stream that starts with a prelude: API Gateway and Function URLs read it. */
+export const PRELUDE_CONTENT_TYPE = 'application/vnd.awslambda.http-integration-response';
+/** The 8 NUL bytes between the prelude and the body. */
+export const PRELUDE_DELIMITER = new Uint8Array(8);
+/** What the runtime declares for a stream whose handler set none. */
+export const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
+
+/** Opens where a stream's bytes go, once its content type is final (at its first write or its end). */
+export type OpenSink = (contentType: string) => Writable;
+
+/**
+ * The stream a streaming handler writes to. As in the runtime: the content type can change only
+ * until the first `write()`; that first `write()` (and only `write()`, never `end(chunk)`) first
+ * runs `_onBeforeFirstWrite`, which is how `HttpResponseStream.from` puts the prelude in front.
+ */
+export class ResponseStream extends Writable {
+  /** Set by `HttpResponseStream.from`: the runtime's hook, called with a raw write before the first write. */
+  _onBeforeFirstWrite: ((write: (chunk: string | Uint8Array) => void) => void) | undefined;
+  private type = DEFAULT_CONTENT_TYPE;
+  private writeCalled = false;
+  private sink: Writable | undefined;
+  private readonly open: OpenSink;
+
+  constructor(open: OpenSink, highWaterMark?: number) {
+    super(highWaterMark === undefined ? {} : { highWaterMark });
+    this.open = open;
+  }
+
+  get contentType(): string {
+    return this.type;
+  }
+
+  setContentType(contentType: string): void {
+    if (this.writeCalled) throw new Error('Cannot set content-type, too late.');
+    this.type = contentType;
+  }
+
+  override write(chunk: unknown, encoding?: BufferEncoding | WriteCallback, callback?: WriteCallback): boolean {
+    if (typeof encoding === 'function') {
+      callback = encoding;
+      encoding = undefined;
+    }
+    // The runtime sends anything else as its JSON.
+    const data = typeof chunk === 'string' || chunk instanceof Uint8Array ? chunk : JSON.stringify(chunk);
+    if (!this.writeCalled && typeof this._onBeforeFirstWrite === 'function') {
+      this._onBeforeFirstWrite((early) => void super.write(early));
+    }
+    this.writeCalled = true;
+    return callback ? super.write(data, encoding ?? 'utf8', callback) : super.write(data, encoding ?? 'utf8');
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: WriteCallback): void {
+    const sink = this.openSink();
+    if (sink.write(chunk)) callback();
+    else sink.once('drain', () => callback());
+  }
+
+  override _final(callback: WriteCallback): void {
+    this.openSink().end(() => callback());
+  }
+
+  private openSink(): Writable {
+    if (!this.sink) {
+      this.sink = this.open(this.type);
+      this.sink.once('error', (error) => this.destroy(error));
+    }
+    return this.sink;
+  }
+}
+
+/** `awslambda.HttpResponseStream`: a stream whose first write sends the prelude, then the delimiter. */
+export const HttpResponseStream = {
+  from(stream: ResponseStream, prelude: Record<string, unknown>): ResponseStream {
+    stream.setContentType(PRELUDE_CONTENT_TYPE);
+    const json = JSON.stringify(prelude);
+    stream._onBeforeFirstWrite = (write) => {
+      write(json);
+      write(PRELUDE_DELIMITER);
+    };
+    return stream;
+  },
+};
+
+export type StreamingHandler = (event: unknown, stream: ResponseStream, context: Context) => unknown;
+
+/** `awslambda.streamifyResponse`: marks the handler as a streaming one and returns it. */
+export function streamifyResponse<H extends StreamingHandler>(handler: H, options?: { highWaterMark?: number }): H {
+  const marks = handler as unknown as Record<symbol, unknown>;
+  marks[STREAMING_MARK] = 'response';
+  if (typeof options?.highWaterMark === 'number') marks[HIGH_WATER_MARK_MARK] = Math.trunc(options.highWaterMark);
+  return handler;
+}
+
+export function isStreamingHandler(handler: unknown): handler is StreamingHandler {
+  return typeof handler === 'function' && (handler as unknown as Record<symbol, unknown>)[STREAMING_MARK] === 'response';
+}
+
+/**
+ * Defines `globalThis.awslambda` as the runtime does (keeping any other member already there)
+ * and returns how to put back what was there before.
+ */
+export function installAwsLambdaGlobal(): () => void {
+  const scope = globalThis as { awslambda?: unknown };
+  const had = 'awslambda' in scope;
+  const before = scope.awslambda;
+  scope.awslambda = { ...(typeof before === 'object' ? before : {}), streamifyResponse, HttpResponseStream };
+  return () => {
+    if (had) scope.awslambda = before;
+    else delete scope.awslambda;
+  };
+}
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+
+/**
+ * Invokes a streaming handler as the runtime does: a fresh stream into `open`, the handler's
+ * promise awaited, then the stream required to have finished (the runtime fails the invocation
+ * otherwise). A handler that throws or rejects gets its stream ended and the error rethrown.
+ */
+export async function invokeStreamingHandler(handler: unknown, event: unknown, context: Context, open: OpenSink): Promise<ResponseStream> {
+  if (!isStreamingHandler(handler)) throw new Error('The handler is not wrapped by awslambda.streamifyResponse');
+  const highWaterMark = (handler as unknown as Record<symbol, unknown>)[HIGH_WATER_MARK_MARK];
+  const stream = new ResponseStream(open, typeof highWaterMark === 'number' ? highWaterMark : undefined);
+  try {
+    const returned = handler(event, stream, context);
+    if (!isThenable(returned)) throw new Error('Streaming does not support non-async handlers.');
+    await returned;
+  } catch (error) {
+    if (!stream.writableEnded) stream.end();
+    throw error;
+  }
+  if (!stream.writableFinished) throw new Error('Response stream is not finished.');
+  return stream;
+}
