@@ -1,5 +1,7 @@
+import { once } from 'node:events';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import { formatUnixDate } from '../format-unix-date';
+import { ndjsonLines, readLinesQuery } from '../ndjson-lines';
 
 interface HttpError extends Error {
   status?: number;
@@ -13,6 +15,16 @@ export function createApp(routes?: Router): express.Express {
 
   app.get('/ping', (_req, res) => {
     res.json({ from: 'express', message: formatUnixDate(new Date()) });
+  });
+
+  // NDJSON lines as they are made: each write goes out at once, and a slow client pauses the loop.
+  app.get('/stream', async (req, res) => {
+    res.type('application/x-ndjson');
+    for await (const line of ndjsonLines('express', readLinesQuery(req.query))) {
+      if (res.destroyed) return;
+      if (!res.write(line)) await once(res, 'drain');
+    }
+    res.end();
   });
 
   // Answers with the body it was sent, bytes and content type unchanged.

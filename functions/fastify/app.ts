@@ -1,11 +1,19 @@
+import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { formatUnixDate } from '../format-unix-date';
+import { ndjsonLines, readLinesQuery } from '../ndjson-lines';
 
 /** The Fastify API: `/ping`, `/echo`, and whatever `routes` adds, with JSON 404s and errors. */
 export function createApp(routes?: FastifyPluginAsync): FastifyInstance {
   const app = Fastify({ bodyLimit: 6 * 1024 * 1024 });
 
   app.get('/ping', async () => ({ from: 'fastify', message: formatUnixDate(new Date()) }));
+
+  // NDJSON lines as they are made: Fastify pipes a stream payload to the response.
+  app.get('/stream', (request, reply) => {
+    const query = readLinesQuery(request.query as Record<string, unknown>);
+    return reply.type('application/x-ndjson').send(Readable.from(ndjsonLines('fastify', query), { objectMode: false }));
+  });
 
   // Answers with the body it was sent, bytes and content type unchanged.
   app.register(async (echo) => {

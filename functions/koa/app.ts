@@ -1,6 +1,8 @@
 import Router from '@koa/router';
+import { Readable } from 'node:stream';
 import Koa from 'koa';
 import { formatUnixDate } from '../format-unix-date';
+import { ndjsonLines, readLinesQuery } from '../ndjson-lines';
 
 interface HttpError extends Error {
   status?: number;
@@ -47,6 +49,11 @@ export function createApp(routes?: Router): Koa {
   const router = new Router();
   router.get('/ping', (ctx) => {
     ctx.body = { from: 'koa', message: formatUnixDate(new Date()) };
+  });
+  // NDJSON lines as they are made: Koa pipes a stream body to the response.
+  router.get('/stream', (ctx) => {
+    ctx.type = 'application/x-ndjson';
+    ctx.body = Readable.from(ndjsonLines('koa', readLinesQuery(ctx.query)), { objectMode: false });
   });
   // Answers with the body it was sent, bytes and content type unchanged.
   router.post('/echo', async (ctx) => {

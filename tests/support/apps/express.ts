@@ -14,6 +14,7 @@ import {
   rejectSecret,
   throwSecret,
 } from './route-fixtures';
+import { byteStream, emptyStatus, gatedLines } from './stream-fixtures';
 import type { TestApp } from './test-app';
 
 export function expressTestApp(): TestApp {
@@ -81,6 +82,19 @@ export function expressTestApp(): TestApp {
     counted(async (req, res) => {
       res.json(await readInvocationTwice(req));
     }),
+  );
+
+  routes.get(
+    '/gated',
+    counted((req, res) => void gatedLines(req.query['id'], req.query['count']).pipe(res.type('application/x-ndjson'))),
+  );
+  routes.get(
+    '/bytes',
+    counted((req, res) => void byteStream(req.query['id'], req.query['total']).pipe(res.type('application/octet-stream'))),
+  );
+  routes.get(
+    '/empty',
+    counted((req, res) => void res.status(emptyStatus(req.query['status'])).end()),
   );
 
   return { framework: 'express', app: createApp(routes), stats };

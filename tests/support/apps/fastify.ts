@@ -15,6 +15,7 @@ import {
   rejectSecret,
   throwSecret,
 } from './route-fixtures';
+import { byteStream, emptyStatus, gatedLines } from './stream-fixtures';
 import type { TestApp } from './test-app';
 
 type Route = (request: FastifyRequest, reply: FastifyReply) => unknown;
@@ -96,6 +97,24 @@ export function fastifyTestApp(): TestApp {
     app.get(
       '/slow-invocation',
       counted((request) => readInvocationTwice(request.raw)),
+    );
+    app.get(
+      '/gated',
+      counted((request, reply) => {
+        const query = request.query as Record<string, unknown>;
+        return reply.type('application/x-ndjson').send(gatedLines(query['id'], query['count']));
+      }),
+    );
+    app.get(
+      '/bytes',
+      counted((request, reply) => {
+        const query = request.query as Record<string, unknown>;
+        return reply.type('application/octet-stream').send(byteStream(query['id'], query['total']));
+      }),
+    );
+    app.get(
+      '/empty',
+      counted((request, reply) => reply.code(emptyStatus((request.query as Record<string, unknown>)['status'])).send()),
     );
   };
 

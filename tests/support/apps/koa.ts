@@ -16,6 +16,7 @@ import {
   rejectSecret,
   throwSecret,
 } from './route-fixtures';
+import { byteStream, emptyStatus, gatedLines } from './stream-fixtures';
 import type { TestApp } from './test-app';
 
 async function readBody(ctx: Context): Promise<Buffer> {
@@ -101,6 +102,28 @@ export function koaTestApp(): TestApp {
     '/slow-invocation',
     counted(async (ctx) => {
       ctx.body = await readInvocationTwice(ctx.req);
+    }),
+  );
+
+  routes.get(
+    '/gated',
+    counted((ctx) => {
+      ctx.type = 'application/x-ndjson';
+      ctx.body = gatedLines(ctx.query['id'], ctx.query['count']);
+    }),
+  );
+  routes.get(
+    '/bytes',
+    counted((ctx) => {
+      ctx.type = 'application/octet-stream';
+      ctx.body = byteStream(ctx.query['id'], ctx.query['total']);
+    }),
+  );
+  routes.get(
+    '/empty',
+    counted((ctx) => {
+      ctx.status = emptyStatus(ctx.query['status']);
+      ctx.body = '';
     }),
   );
 
