@@ -1,0 +1,131 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { installAwsLambdaGlobal, invokeStreamingHandler, PRELUDE_CONTENT_TYPE } from '../../dev/sam-model/awslambda-global';
+import { createStreamHandler } from '../../shared';
+import { testStreamHandler } from '../support/apps';
+import { albMulti, albSingle } from '../support/formats/alb';
+import { httpV2 } from '../support/formats/http-v2';
+import { readGenericResult } from '../support/formats/format-fixture';
+import { lambdaContext } from '../support/lambda-context';
+import { captureLogs } from '../support/log-capture';
+import { request } from '../support/request-spec';
+import { restV1Stream } from '../support/stream-formats';
+import { RecordingSink, splitPrelude } from '../support/stream-sink';
+
+const restoreGlobal = installAwsLambdaGlobal();
+afterAll(() => restoreGlobal());
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+async function invoke(listener: Listener, event: unknown = restV1Stream.buildEvent(request({ path: '/x' }))) {
+  const sink = new RecordingSink();
+  const stream = await invokeStreamingHandler(createStreamHandler(listener), event, lambdaContext(), () => sink);
+  return { stream, bytes: sink.bytes };
+}
+
+describe('createStreamHandler', () => {
+  const logs = captureLogs();
+
+  it('throws, saying why, where the awslambda global is missing (plain Node)', () => {
+    const restore = (globalThis as { awslambda?: unknown }).awslambda;
+    delete (globalThis as { awslambda?: unknown }).awslambda;
+    try {
+      expect(() => createStreamHandler(() => undefined)).toThrow(/awslambda.*global.*missing/);
+    } finally {
+      (globalThis as { awslambda?: unknown }).awslambda = restore;
+    }
+  });
+
+  it('returns the handler marked by awslambda.streamifyResponse, as the runtime looks for it', () => {
+    const handler = createStreamHandler(() => undefined) as unknown as Record<symbol, unknown>;
+    expect(handler[Symbol.for('aws.lambda.runtime.handler.streaming')]).toBe('response');
+  });
+
+  it.each([
+    [
+      'throws',
+      (): never => {
+        throw new Error('secret failure detail');
+      },
+    ],
+    [
+      'rejects',
+      async (): Promise<never> => {
+        await Promise.resolve();
+        throw new Error('secret failure detail');
+      },
+    ],
+  ])('an app that %s before its head gets 500 JSON without its message, and one log line', async (_case, listener) => {
+    const { stream, bytes } = await invoke(listener);
+    expect(stream.contentType).toBe(PRELUDE_CONTENT_TYPE);
+    const { prelude, body } = splitPrelude(bytes);
+    expect(prelude['statusCode']).toBe(500);
+    expect(JSON.parse(body.toString('utf8'))).toEqual({ message: 'Internal Server Error' });
+    expect(logs()).toHaveLength(1);
+    expect(logs()[0]?.json).toMatchObject({ level: 'ERROR' });
+    expect(logs()[0]?.raw).not.toContain('secret failure detail');
+  });
+
+  it('an app that throws after its head has its stream ended with what it wrote, and one log line', async () => {
+    const { bytes } = await invoke((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write('started');
+      throw new Error('secret failure detail');
+    });
+    const { prelude, body } = splitPrelude(bytes);
+    expect(prelude['statusCode']).toBe(200);
+    expect(body.toString('utf8')).toBe('started');
+    expect(logs()).toHaveLength(1);
+  });
+
+  it('an app that sets Transfer-Encoding: chunked itself streams its bytes without the framing', async () => {
+    const { bytes } = await invoke((_req, res) => {
+      res.writeHead(200, { 'transfer-encoding': 'chunked', 'content-type': 'text/plain' });
+      res.write('first|');
+      setImmediate(() => res.end('second'));
+    });
+    const { prelude, body } = splitPrelude(bytes);
+    expect(body.toString('utf8')).toBe('first|second');
+    expect(prelude['headers']).not.toHaveProperty('transfer-encoding');
+  });
+
+  it('an app-declared Content-Length stays out of the prelude', async () => {
+    const { bytes } = await invoke((_req, res) => {
+      res.writeHead(200, { 'content-length': '5', 'content-type': 'text/plain' });
+      res.end('hello');
+    });
+    const { prelude, body } = splitPrelude(bytes);
+    expect(prelude['headers']).not.toHaveProperty('content-length');
+    expect(body.toString('utf8')).toBe('hello');
+  });
+
+  it('an app start that fails answers 500 JSON on every invocation', async () => {
+    const failing = { ready: () => Promise.reject(new Error('no database')), routing: () => undefined };
+    const handler = createStreamHandler(failing as never);
+    const sink = new RecordingSink();
+    await invokeStreamingHandler(handler, restV1Stream.buildEvent(request({ path: '/x' })), lambdaContext(), () => sink);
+    expect(splitPrelude(sink.bytes).prelude['statusCode']).toBe(500);
+  });
+});
+
+describe('a streaming function wired to a source that cannot stream', () => {
+  const logs = captureLogs();
+
+  it.each([
+    ['HTTP API', httpV2],
+    ['ALB single-value', albSingle],
+    ['ALB multi-value', albMulti],
+  ])("%s: one ERROR line says so, and the stream carries that source's buffered 500 result", async (_name, format) => {
+    const { handler } = testStreamHandler('express');
+    const sink = new RecordingSink();
+    const stream = await invokeStreamingHandler(handler, format.buildEvent(request({ path: '/ping' })), lambdaContext(), () => sink);
+    // Such sources invoke with Invoke and read the whole stream as the result: no prelude.
+    expect(stream.contentType).not.toBe(PRELUDE_CONTENT_TYPE);
+    const result: unknown = JSON.parse(sink.bytes.toString('utf8'));
+    expect(format.shapeProblems(result)).toEqual([]);
+    expect(readGenericResult(result).status).toBe(500);
+    const lines = logs();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.json).toMatchObject({ level: 'ERROR' });
+    expect(lines[0]?.raw).toMatch(/cannot invoke a streaming function/);
+  });
+});
