@@ -21,6 +21,12 @@ export const PRELUDE_DELIMITER = new Uint8Array(8);
 /** What the runtime declares for a stream whose handler set none. */
 export const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
 
+/**
+ * How much the runtime's stream holds before write() returns false (its Node 24 request's
+ * default). `streamifyResponse`'s highWaterMark option sizes the runtime's socket, not this.
+ */
+export const RUNTIME_HIGH_WATER_MARK = 64 * 1024;
+
 /** Opens where a stream's bytes go, once its content type is final (at its first write or its end). */
 export type OpenSink = (contentType: string) => Writable;
 
@@ -37,8 +43,8 @@ export class ResponseStream extends Writable {
   private sink: Writable | undefined;
   private readonly open: OpenSink;
 
-  constructor(open: OpenSink, highWaterMark?: number) {
-    super(highWaterMark === undefined ? {} : { highWaterMark });
+  constructor(open: OpenSink, highWaterMark = RUNTIME_HIGH_WATER_MARK) {
+    super({ highWaterMark });
     this.open = open;
   }
 
@@ -136,8 +142,7 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
  */
 export async function invokeStreamingHandler(handler: unknown, event: unknown, context: Context, open: OpenSink): Promise<ResponseStream> {
   if (!isStreamingHandler(handler)) throw new Error('The handler is not wrapped by awslambda.streamifyResponse');
-  const highWaterMark = (handler as unknown as Record<symbol, unknown>)[HIGH_WATER_MARK_MARK];
-  const stream = new ResponseStream(open, typeof highWaterMark === 'number' ? highWaterMark : undefined);
+  const stream = new ResponseStream(open);
   try {
     const returned = handler(event, stream, context);
     if (!isThenable(returned)) throw new Error('Streaming does not support non-async handlers.');

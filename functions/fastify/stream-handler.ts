@@ -1,0 +1,4 @@
+import { createStreamHandler } from '../../shared';
+import { createApp } from './app';
+
+export const handler = createStreamHandler(createApp(), { basePath: '/fastify' });
