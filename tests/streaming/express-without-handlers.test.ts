@@ -1,0 +1,79 @@
+import express from 'express';
+import { installAwsLambdaGlobal, invokeStreamingHandler } from '../../dev/sam-model/awslambda-global';
+import { createStreamHandler } from '../../shared';
+import { lambdaContext } from '../support/lambda-context';
+import { captureLogs, silenceConsoleErrors } from '../support/log-capture';
+import { request, type RequestSpec } from '../support/request-spec';
+import { STREAM_FORMATS } from '../support/stream-formats';
+import { RecordingSink, splitPrelude } from '../support/stream-sink';
+
+installAwsLambdaGlobal();
+
+const CONNECTION_STRING = 'postgres://orders:hunter2-db-pass@db.internal:5432/orders';
+
+/** Routes and no 404 or error handler of its own: the helper's final handler answers for it, streamed too. */
+function bareExpressApp(): express.Express {
+  const app = express();
+  app.get('/boom', () => {
+    throw new TypeError(`cannot reach ${CONNECTION_STRING}`);
+  });
+  app.get('/boom-async', async () => {
+    await Promise.resolve();
+    throw new RangeError(`cannot reach ${CONNECTION_STRING}`);
+  });
+  app.get('/boom-after-head', async (_req, res) => {
+    res.type('text/plain').write('partial body');
+    await Promise.resolve();
+    throw new TypeError(`cannot reach ${CONNECTION_STRING}`);
+  });
+  return app;
+}
+
+describe.each(STREAM_FORMATS.map((format) => [`${format.name} x express`, format] as const))(
+  '%s, an app with no error handler, streamed',
+  (_name, format) => {
+    const logs = captureLogs();
+    silenceConsoleErrors();
+    const handler = createStreamHandler(bareExpressApp());
+
+    async function send(spec: RequestSpec): Promise<{ prelude: Record<string, unknown>; status: number; body: string }> {
+      const sink = new RecordingSink();
+      await invokeStreamingHandler(handler, format.buildEvent(spec), lambdaContext(), () => sink);
+      const { prelude, body } = splitPrelude(sink.bytes);
+      expect(format.preludeProblems(prelude)).toEqual([]);
+      return { prelude, status: prelude['statusCode'] as number, body: body.toString('utf8') };
+    }
+
+    it('an unmatched route answers a 404 JSON prelude and body, not an HTML page', async () => {
+      const { prelude, status, body } = await send(request({ path: '/no-such-route' }));
+      expect(status).toBe(404);
+      expect((prelude['headers'] as Record<string, string>)['content-type']).toMatch(/^application\/json/);
+      expect(JSON.parse(body)).toEqual({ message: 'Not Found' });
+      expect(logs()).toEqual([]);
+    });
+
+    it.each(['/boom', '/boom-async'])('%s: an unhandled error answers 500 JSON, no message or stack', async (path) => {
+      const { status, body } = await send(request({ path }));
+      expect(status).toBe(500);
+      expect(JSON.parse(body)).toEqual({ message: 'Internal Server Error' });
+      expect(body).not.toContain('cannot reach');
+      const lines = logs();
+      expect(lines).toHaveLength(1);
+      expect(lines[0]?.json).toMatchObject({ level: 'ERROR', error: expect.stringContaining('cannot reach postgres://orders:') });
+      expect(lines[0]?.raw).not.toContain('hunter2');
+    });
+
+    it('an unhandled error after the head ends the stream with what was written, and two log lines say why', async () => {
+      const { status, body } = await send(request({ path: '/boom-after-head' }));
+      expect(status).toBe(200);
+      expect(body).toBe('partial body');
+      const lines = logs();
+      // The final handler names the error; the helper says the stream was ended where it was.
+      expect(lines.map((line) => line.json?.['message'])).toEqual([
+        'The app did not handle an error',
+        expect.stringContaining('the stream was ended where it was'),
+      ]);
+      expect(lines.map((line) => line.raw).join('\n')).not.toContain('hunter2');
+    });
+  },
+);
