@@ -1,0 +1,4 @@
+import { createStreamHandler } from '../../../shared';
+import { createExpressStreamApp } from '../apps';
+
+export const handler = createStreamHandler(createExpressStreamApp());

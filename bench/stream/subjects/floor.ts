@@ -1,0 +1,3 @@
+import { createStreamFloor } from '../floor';
+
+export const handler = createStreamFloor();
