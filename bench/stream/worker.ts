@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import { installAwsLambdaGlobal, invokeStreamingHandler, PRELUDE_DELIMITER } from '../../dev/sam-model/awslambda-global';
-import { makeContext } from '../harness/lambda-context';
+import { createLambdaContext } from '../../dev/sam-model/create-lambda-context';
 import { turnEventLoop } from '../harness/turn-event-loop';
 import { makeStreamEvent } from './event';
 import { makeChunk, STREAM_CHUNK_BYTES, STREAM_TOTAL_BYTES } from './payload';
@@ -86,13 +86,12 @@ installAwsLambdaGlobal();
 const { handler } = createRequire(__filename)(bundle) as { handler: unknown };
 const chunk = makeChunk();
 const expectedBody = Buffer.concat(Array.from({ length: STREAM_TOTAL_BYTES / STREAM_CHUNK_BYTES }, () => chunk));
-const context = makeContext('stream-0001');
-let sequence = 0;
+// Far from its deadline: no subject's timeout guard should fire while it streams.
+const context = createLambdaContext({ functionName: 'bench-stream', memorySize: 512, awsRequestId: 'stream-0001', remainingMs: 240_000 });
 
 async function invokeOnce(keepBody: boolean): Promise<{ sink: FullSpeedSink; ttfbMs: number; totalMs: number }> {
-  sequence += 1;
   // The event is made before the clock starts: building it is not the subject's cost.
-  const event = makeStreamEvent(sequence);
+  const event = makeStreamEvent();
   const sink = new FullSpeedSink(keepBody);
   const started = performance.now();
   await invokeStreamingHandler(handler, event, context, () => sink);

@@ -53,6 +53,11 @@ export interface TemplateFunction {
   functionUrl: { authType: string; invokeMode: string | undefined } | undefined;
   build: BuildProperties;
   events: FunctionEvent[];
+  /**
+   * Whether the function streams its response (its handler is wrapped by `streamifyResponse`):
+   * an Api event with `ResponseTransferMode: RESPONSE_STREAM`, or a Function URL in RESPONSE_STREAM mode.
+   */
+  responseStreaming: boolean;
 }
 
 /** An `Api` event: a REST API route to a function. */
@@ -84,6 +89,8 @@ export interface SamTemplate {
 // SAM's defaults for what neither the function nor Globals set.
 const DEFAULT_TIMEOUT_SECONDS = 3;
 const DEFAULT_MEMORY_MB = 128;
+// What SAM's Api event property and a Function URL's InvokeMode say for a streamed response.
+const RESPONSE_STREAM = 'RESPONSE_STREAM';
 // An Api event without RestApiId goes to the API SAM creates itself, on a stage named Prod.
 const IMPLICIT_API_ID = 'ServerlessRestApi';
 const IMPLICIT_STAGE_NAME = 'Prod';
@@ -175,6 +182,8 @@ function readFunction(logicalId: string, resource: Fields, templateDir: string, 
   const codeUri = properties.optionalString('CodeUri') ?? '.';
   const logging = properties.optionalMap('LoggingConfig');
   const url = properties.optionalMap('FunctionUrlConfig');
+  const events = readEvents(properties);
+  const functionUrl = url && { authType: url.string('AuthType'), invokeMode: url.optionalString('InvokeMode') };
   return {
     logicalId,
     functionName: properties.optionalString('FunctionName') ?? logicalId,
@@ -186,9 +195,12 @@ function readFunction(logicalId: string, resource: Fields, templateDir: string, 
     memorySize: properties.optionalNumber('MemorySize') ?? DEFAULT_MEMORY_MB,
     environment: readEnvironment(properties, warnings),
     logging: logging && { logFormat: logging.optionalString('LogFormat'), logGroup: logging.optionalString('LogGroup') },
-    functionUrl: url && { authType: url.string('AuthType'), invokeMode: url.optionalString('InvokeMode') },
+    functionUrl,
     build: readBuildProperties(build),
-    events: readEvents(properties),
+    events,
+    responseStreaming:
+      functionUrl?.invokeMode === RESPONSE_STREAM ||
+      events.some((event) => event.type === 'Api' && event.properties['ResponseTransferMode'] === RESPONSE_STREAM),
   };
 }
 

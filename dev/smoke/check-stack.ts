@@ -38,7 +38,10 @@ async function main(): Promise<void> {
   const name = stackName();
   console.log(`Reading the outputs of stack ${name} (sam list stack-outputs)...`);
   const outputs = readStackOutputs(name);
-  const apps = readTemplate(join(__dirname, '..', '..', 'template.yaml')).functions.map(appNameOf);
+  // Each app's buffered function answers /<app>/ping; its streaming function serves only /<app>/stream.
+  const apps = readTemplate(join(__dirname, '..', '..', 'template.yaml'))
+    .functions.filter((fn) => !fn.responseStreaming)
+    .map(appNameOf);
   const checks = await Promise.all(readPingUrls(outputs, apps).map((target) => checkPing(target)));
   for (const check of checks) console.log(`${check.ok ? 'ok  ' : 'FAIL'} ${check.target.url}  ${check.detail}`);
   if (checks.some((check) => !check.ok)) process.exitCode = 1;

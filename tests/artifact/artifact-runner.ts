@@ -3,6 +3,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { installAwsLambdaGlobal, invokeStreamingHandler, isStreamingHandler } from '../../dev/sam-model/awslambda-global';
 import { createLambdaContext } from '../../dev/sam-model/create-lambda-context';
 import { loadHandler } from '../../dev/sam-model/load-handler';
 import type { ArtifactRun, RunnerReport } from './invoke-artifact';
@@ -19,8 +21,11 @@ async function main(): Promise<void> {
       return false;
     }
   });
+  // The runtime defines the global before it loads any function, buffered ones too.
+  installAwsLambdaGlobal();
   const handler = await loadHandler(run.artifactDir, run.handler);
-  const report: RunnerReport = { resolvable, handlerLength: handler.length, invocations: [] };
+  const streaming: boolean = isStreamingHandler(handler);
+  const report: RunnerReport = { resolvable, handlerLength: handler.length, streaming, invocations: [] };
   for (const { file, event } of run.events) {
     const context = createLambdaContext({
       functionName: run.functionName,
@@ -29,6 +34,20 @@ async function main(): Promise<void> {
       deadlineMs: Date.now() + run.timeoutSeconds * 1000,
     });
     const before = Date.now();
+    if (streaming) {
+      // What would reach the Runtime API: the stream's content type and every byte written, in order.
+      const chunks: Buffer[] = [];
+      const sink = new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          chunks.push(chunk);
+          callback();
+        },
+      });
+      const stream = await invokeStreamingHandler(handler, event, context, () => sink);
+      const streamed = { contentType: stream.contentType, bytes: Buffer.concat(chunks).toString('base64') };
+      report.invocations.push({ file, returnedPromise: true, before, after: Date.now(), result: {}, streamed });
+      continue;
+    }
     const returned = handler(event, context);
     const returnedPromise = returned instanceof Promise;
     const result = (await returned) as Record<string, unknown>;

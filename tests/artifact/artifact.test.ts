@@ -5,7 +5,9 @@ import { buildArtifact, type BuiltArtifact } from '../../dev/sam-model/build-art
 import { sampleEvents, type SampleEvent } from '../../dev/sam-model/events/sample-events';
 import { appNameOf } from '../../dev/sam-model/frameworks';
 import { readTemplate, type TemplateFunction } from '../../dev/sam-model/read-template';
+import { PRELUDE_CONTENT_TYPE } from '../../dev/sam-model/awslambda-global';
 import { UNIX_DATE_PATTERN } from '../../functions/format-unix-date';
+import { splitPrelude } from '../support/stream-sink';
 import { bundleRunner, invokeArtifact, type Invocation, type RunnerReport } from './invoke-artifact';
 
 /*
@@ -58,6 +60,8 @@ describe('the deployed artifacts', () => {
   const reports = new Map<string, RunnerReport>();
   const eventsOf = (fn: TemplateFunction): SampleEvent[] => samples.filter((sample) => sample.functionId === fn.logicalId);
   const cases = template.functions.map((fn) => [fn.logicalId, fn] as const);
+  const bufferedCases = cases.filter(([, fn]) => !fn.responseStreaming);
+  const streamingCases = cases.filter(([, fn]) => fn.responseStreaming);
 
   beforeAll(async () => {
     // All at once, as `sam build --parallel` does.
@@ -136,14 +140,41 @@ describe('the deployed artifacts', () => {
     expect(reportOf(fn).resolvable).toEqual([]);
   });
 
-  it.each(cases)('%s exports an async handler of at most two parameters (nodejs24.x rejects callbacks)', (_id, fn) => {
+  it.each(bufferedCases)('%s exports an async handler of at most two parameters (nodejs24.x rejects callbacks)', (_id, fn) => {
     const report = reportOf(fn);
+    expect(report.streaming).toBe(false);
     expect(report.handlerLength).toBeLessThanOrEqual(2);
     expect(report.invocations.length).toBeGreaterThan(0);
     for (const { returnedPromise } of report.invocations) expect(returnedPromise).toBe(true);
   });
 
-  it.each(cases)('%s answers GET /ping with 200 JSON {from, message} where message is now in UnixDate', (_id, fn) => {
+  it.each(streamingCases)(
+    '%s exports a handler wrapped by streamifyResponse that, under the local runtime, streams its sample: prelude, then NDJSON lines',
+    (_id, fn) => {
+      const app = appNameOf(fn);
+      const report = reportOf(fn);
+      expect(report.streaming).toBe(true);
+      const sample = eventsOf(fn).find(({ file }) => file === `${app}-stream.json`);
+      if (!sample) throw new Error(`no ${app}-stream.json`);
+      const { streamed } = invocationOf(sample);
+      expect(streamed?.contentType).toBe(PRELUDE_CONTENT_TYPE);
+      const { prelude, body } = splitPrelude(Buffer.from(streamed?.bytes ?? '', 'base64'));
+      expect(prelude).toMatchObject({ statusCode: 200, headers: { 'content-type': expect.stringMatching(/^application\/x-ndjson/) } });
+      const lines = body
+        .toString('utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { from: string; seq: number; message: string });
+      expect(lines.map(({ from, seq }) => [from, seq])).toEqual([
+        [app, 1],
+        [app, 2],
+        [app, 3],
+      ]);
+      for (const { message } of lines) expect(message).toMatch(UNIX_DATE_PATTERN);
+    },
+  );
+
+  it.each(bufferedCases)('%s answers GET /ping with 200 JSON {from, message} where message is now in UnixDate', (_id, fn) => {
     const app = appNameOf(fn);
     const pings = eventsOf(fn).filter(({ event }) => requestOf(event).method === 'GET' && requestOf(event).path.endsWith('/ping'));
     expect(pings.map(({ file }) => file)).toContain(`${app}-ping.json`);

@@ -23,12 +23,17 @@ export interface Invocation {
   readonly returnedPromise: boolean;
   readonly before: number;
   readonly after: number;
+  /** A buffered handler's result; `{}` for a streaming one. */
   readonly result: Record<string, unknown>;
+  /** A streaming handler's stream: its content type and its bytes (prelude, delimiter, body), base64. */
+  readonly streamed?: { readonly contentType: string; readonly bytes: string };
 }
 
 export interface RunnerReport {
   readonly resolvable: string[];
   readonly handlerLength: number;
+  /** Wrapped by `awslambda.streamifyResponse`, as the runtime checks. */
+  readonly streaming: boolean;
   readonly invocations: Invocation[];
 }
 

@@ -3,7 +3,7 @@ import { installAwsLambdaGlobal, invokeStreamingHandler } from '../../dev/sam-mo
 import { createStreamHandler } from '../../shared';
 import { ChunkUnframer } from '../../shared/unframe-chunks';
 import { lambdaContext } from '../support/lambda-context';
-import { request } from '../support/request-spec';
+import { request } from '../../dev/sam-model/events/sample-request';
 import { STREAM_FORMATS } from '../support/stream-formats';
 import { RecordingSink, splitPrelude } from '../support/stream-sink';
 

@@ -9,14 +9,14 @@ import { FIXTURE_TEMPLATE, REAL_TEMPLATE } from '../local-api/start-test-api';
 describe('reading template.yaml', () => {
   const template = readTemplate(REAL_TEMPLATE);
 
-  it('finds every function with Globals merged in', () => {
+  it('finds every function with Globals merged in, a streaming one with its own Handler and Timeout', () => {
     expect(template.functions.map(appNameOf)).toEqual(expect.arrayContaining([...FRAMEWORKS]));
     for (const fn of template.functions) {
       expect(fn).toMatchObject({
         runtime: 'nodejs24.x',
-        handler: 'handler.handler',
+        handler: fn.responseStreaming ? 'stream-handler.handler' : 'handler.handler',
         codeDir: resolve(REAL_TEMPLATE, '..'),
-        timeoutSeconds: 10,
+        timeoutSeconds: fn.responseStreaming ? 240 : 10,
         memorySize: 512,
         environment: { NODE_ENV: 'production' },
       });
@@ -24,10 +24,13 @@ describe('reading template.yaml', () => {
     expect(template.warnings).toEqual([]);
   });
 
-  it('routes ANY /<framework>/{proxy+} on the dev stage, every media type binary', () => {
+  it('routes ANY /<framework>/{proxy+}, or GET /<framework>/stream to a streaming function, on the dev stage, every media type binary', () => {
     expect(template.routes.map((route) => `${route.method} ${route.path} ${route.functionId}`)).toEqual(
-      template.functions.map((fn) => `ANY /${appNameOf(fn)}/{proxy+} ${fn.logicalId}`),
+      template.functions.map((fn) =>
+        fn.responseStreaming ? `GET /${appNameOf(fn)}/stream ${fn.logicalId}` : `ANY /${appNameOf(fn)}/{proxy+} ${fn.logicalId}`,
+      ),
     );
+    expect(template.functions.filter((fn) => fn.responseStreaming).map(appNameOf)).toEqual(expect.arrayContaining([...FRAMEWORKS]));
     for (const route of template.routes) expect(route.api).toMatchObject({ stageName: 'dev', binaryMediaTypes: ['*/*'] });
   });
 

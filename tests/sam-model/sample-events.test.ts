@@ -24,11 +24,16 @@ describe('events/', () => {
     },
   );
 
-  it.each(template.functions.map((fn) => [fn.logicalId, fn] as const))('has a ping event for %s, on its route and stage', (_id, fn) => {
-    const ping = events.find((event) => event.file === `${appNameOf(fn)}-ping.json`);
-    expect(ping?.functionId).toBe(fn.logicalId);
-    expect(ping?.event).toMatchObject({ resource: `/${appNameOf(fn)}/{proxy+}`, requestContext: { stage: 'dev' } });
-  });
+  it.each(template.functions.map((fn) => [fn.logicalId, fn] as const))(
+    'has a ping event for %s (a stream event for a streaming function), on its route and stage',
+    (_id, fn) => {
+      const app = appNameOf(fn);
+      const [file, resource] = fn.responseStreaming ? [`${app}-stream.json`, `/${app}/stream`] : [`${app}-ping.json`, `/${app}/{proxy+}`];
+      const sample = events.find((event) => event.file === file);
+      expect(sample?.functionId).toBe(fn.logicalId);
+      expect(sample?.event).toMatchObject({ resource, httpMethod: 'GET', requestContext: { stage: 'dev' } });
+    },
+  );
 });
 
 describe("a browser's request through API Gateway's edge", () => {

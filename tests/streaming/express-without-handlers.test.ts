@@ -3,7 +3,7 @@ import { installAwsLambdaGlobal, invokeStreamingHandler } from '../../dev/sam-mo
 import { createStreamHandler } from '../../shared';
 import { lambdaContext } from '../support/lambda-context';
 import { captureLogs, silenceConsoleErrors } from '../support/log-capture';
-import { request, type RequestSpec } from '../support/request-spec';
+import { request, type RequestSpec } from '../../dev/sam-model/events/sample-request';
 import { STREAM_FORMATS } from '../support/stream-formats';
 import { RecordingSink, splitPrelude } from '../support/stream-sink';
 

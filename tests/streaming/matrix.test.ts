@@ -3,7 +3,7 @@ import { UNIX_DATE_PATTERN } from '../../functions/format-unix-date';
 import { LineGate, lineGates, patternBytes, producedBytes, SET_COOKIES } from '../support/apps';
 import { lambdaContext } from '../support/lambda-context';
 import { captureLogs, silenceConsoleErrors } from '../support/log-capture';
-import { request } from '../support/request-spec';
+import { request } from '../../dev/sam-model/events/sample-request';
 import { leakedSecrets, SECRET_HEADERS, SECRETS } from '../support/secrets';
 import { STREAM_CELL_ROWS, streamExchange } from '../support/stream-matrix';
 import { RecordingSink, type Arrival } from '../support/stream-sink';

@@ -7,7 +7,7 @@ import { httpV2 } from '../support/formats/http-v2';
 import { readGenericResult } from '../support/formats/format-fixture';
 import { lambdaContext } from '../support/lambda-context';
 import { captureLogs } from '../support/log-capture';
-import { request } from '../support/request-spec';
+import { request } from '../../dev/sam-model/events/sample-request';
 import { restV1Stream } from '../support/stream-formats';
 import { RecordingSink, splitPrelude } from '../support/stream-sink';
 

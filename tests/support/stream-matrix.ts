@@ -4,7 +4,7 @@ import type { ProxyOptions } from '../../shared';
 import { FRAMEWORKS, testStreamHandler, type FrameworkName } from './apps';
 import { readGenericResult, type ReadResult } from './formats/format-fixture';
 import { lambdaContext } from './lambda-context';
-import type { RequestSpec } from './request-spec';
+import type { RequestSpec } from '../../dev/sam-model/events/sample-request';
 import { STREAM_FORMATS, type StreamFormatFixture } from './stream-formats';
 import { bodyArrivals, RecordingSink, splitPrelude } from './stream-sink';
 

@@ -6,13 +6,7 @@ import { sampleEvents } from '../../dev/sam-model/events/sample-events';
 import { appNameOf } from '../../dev/sam-model/frameworks';
 import { readTemplate, type TemplateFunction } from '../../dev/sam-model/read-template';
 import { bundleRunner, invokeArtifact } from '../artifact/invoke-artifact';
-import {
-  expectEntryPointIsHandler,
-  expectEsbuildMetadata,
-  expectOwnLogGroup,
-  expectProxyRoute,
-  pingOutputName,
-} from './function-conventions';
+import { expectEntryPointIsHandler, expectEsbuildMetadata, expectOwnLogGroup, expectRoute, urlOutputOf } from './function-conventions';
 
 /*
  * Adding a function is what the README shows: an app under functions/, a resource, a log group
@@ -70,7 +64,7 @@ describe('a fourth function added to a copy of template.yaml', () => {
 
   it('is read by the model with Globals merged, beside the three', () => {
     const template = read();
-    expect(template.functions.map(appNameOf)).toEqual(['express', 'koa', 'fastify', 'extra']);
+    expect(template.functions.filter((fn) => !fn.responseStreaming).map(appNameOf)).toEqual(['express', 'koa', 'fastify', 'extra']);
     expect(extraOf(template.functions)).toMatchObject({
       runtime: 'nodejs24.x',
       handler: 'handler.handler',
@@ -85,10 +79,11 @@ describe('a fourth function added to a copy of template.yaml', () => {
     const template = read();
     for (const fn of template.functions) {
       expectOwnLogGroup(template, fn);
-      expectProxyRoute(template, fn);
+      expectRoute(template, fn);
       expectEsbuildMetadata(fn);
       expectEntryPointIsHandler(fn);
-      expect(template.outputs[pingOutputName(fn)]).toMatch(new RegExp(`/dev/${appNameOf(fn)}/ping$`));
+      const { name, path } = urlOutputOf(fn);
+      expect(template.outputs[name]).toMatch(new RegExp(`/dev${path}$`));
     }
   });
 

@@ -51,15 +51,25 @@ export function expectOwnLogGroup(template: SamTemplate, fn: TemplateFunction): 
   expect(parameter.optionalNumber('Default')).toEqual(expect.any(Number));
 }
 
-export function expectProxyRoute(template: SamTemplate, fn: TemplateFunction): void {
+/**
+ * A buffered function serves `ANY /<app>/{proxy+}`; a streaming one `GET /<app>/stream` through a
+ * STREAM integration (a function has one handler and one response mode, so each app has both).
+ */
+export function expectRoute(template: SamTemplate, fn: TemplateFunction): void {
   const app = appNameOf(fn);
-  expect(fn.events.map(({ name, type }) => [name, type])).toEqual([['Proxy', 'Api']]);
-  expect(writtenProperties(template, fn).map('Events').map('Proxy').map('Properties').raw).toEqual({
-    RestApiId: { Ref: 'Api' },
-    Path: `/${app}/{proxy+}`,
-    Method: 'ANY',
-  });
-  expect(fn.logicalId.toLowerCase()).toBe(`${app}function`);
+  const name = fn.responseStreaming ? 'Stream' : 'Proxy';
+  expect(fn.events.map((event) => [event.name, event.type])).toEqual([[name, 'Api']]);
+  expect(writtenProperties(template, fn).map('Events').map(name).map('Properties').raw).toEqual(
+    fn.responseStreaming
+      ? { RestApiId: { Ref: 'Api' }, Path: `/${app}/stream`, Method: 'GET', ResponseTransferMode: 'RESPONSE_STREAM' }
+      : { RestApiId: { Ref: 'Api' }, Path: `/${app}/{proxy+}`, Method: 'ANY' },
+  );
+  expect(fn.logicalId.toLowerCase()).toBe(fn.responseStreaming ? `${app}streamfunction` : `${app}function`);
+}
+
+/** `functions/<app>/handler.ts`, or `stream-handler.ts` for the app's streaming function. */
+export function entryPointOf(fn: TemplateFunction): string {
+  return `functions/${appNameOf(fn)}/${fn.responseStreaming ? 'stream-handler' : 'handler'}.ts`;
 }
 
 export function expectEsbuildMetadata(fn: TemplateFunction): void {
@@ -68,7 +78,7 @@ export function expectEsbuildMetadata(fn: TemplateFunction): void {
   expect(fn.build.Minify).toBe(true);
   expect(fn.build.Target).toEqual(expect.stringMatching(/^(?:node\d+|es20\d\d)$/));
   expect(typeof fn.build.Sourcemap).toBe('boolean');
-  expect(fn.build.EntryPoints).toEqual([`functions/${appNameOf(fn)}/handler.ts`]);
+  expect(fn.build.EntryPoints).toEqual([entryPointOf(fn)]);
 }
 
 export function expectEntryPointIsHandler(fn: TemplateFunction): void {
@@ -78,12 +88,13 @@ export function expectEntryPointIsHandler(fn: TemplateFunction): void {
   const [handlerFile] = fn.handler.split('.');
   expect(basename(entryPoint, extname(entryPoint))).toBe(handlerFile);
   const call = exportedHandlerCall(join(fn.codeDir, entryPoint));
-  expect(call.callee).toBe('createHandler');
+  expect(call.callee).toBe(fn.responseStreaming ? 'createStreamHandler' : 'createHandler');
   expect(call.options['basePath']).toBe(`/${appNameOf(fn)}`);
 }
 
-/** `ExpressPingUrl` for the function built from functions/express. */
-export function pingOutputName(fn: TemplateFunction): string {
+/** The output giving the function's URL: `ExpressPingUrl` (`/express/ping`), or `ExpressStreamUrl` (`/express/stream`). */
+export function urlOutputOf(fn: TemplateFunction): { name: string; path: string } {
   const app = appNameOf(fn);
-  return `${app.charAt(0).toUpperCase()}${app.slice(1)}PingUrl`;
+  const route = fn.responseStreaming ? 'stream' : 'ping';
+  return { name: `${app.charAt(0).toUpperCase()}${app.slice(1)}${fn.responseStreaming ? 'Stream' : 'Ping'}Url`, path: `/${app}/${route}` };
 }

@@ -12,8 +12,8 @@ import {
   expectEntryPointIsHandler,
   expectEsbuildMetadata,
   expectOwnLogGroup,
-  expectProxyRoute,
-  pingOutputName,
+  expectRoute,
+  urlOutputOf,
   writtenProperties,
 } from './function-conventions';
 
@@ -82,8 +82,11 @@ describe('template.yaml', () => {
   });
 
   describe('the functions', () => {
-    it('include one function per app under functions/, each app once', () => {
-      const apps = template.functions.map(appNameOf);
+    it.each([
+      ['buffered', false],
+      ['streaming', true],
+    ])('include one %s function per app under functions/, each app once', (_kind, streaming) => {
+      const apps = template.functions.filter((fn) => fn.responseStreaming === streaming).map(appNameOf);
       expect(apps).toEqual(expect.arrayContaining([...FRAMEWORKS]));
       expect(new Set(apps).size).toBe(apps.length);
     });
@@ -97,10 +100,20 @@ describe('template.yaml', () => {
       expect(globals.optionalNumber('MemorySize')).toEqual(expect.any(Number));
     });
 
-    it.each(functions)('%s does not override the Globals it relies on', (_id, fn) => {
-      for (const key of ['Runtime', 'Architectures', 'CodeUri', 'Handler']) expect(writtenProperties(template, fn).has(key)).toBe(false);
-      expect(fn).toMatchObject({ runtime: 'nodejs24.x', handler: 'handler.handler', codeDir: REPO_ROOT });
+    it.each(functions)('%s does not override the Globals it relies on (a streaming one only its Handler)', (_id, fn) => {
+      for (const key of ['Runtime', 'Architectures', 'CodeUri']) expect(writtenProperties(template, fn).has(key)).toBe(false);
+      expect(writtenProperties(template, fn).has('Handler')).toBe(fn.responseStreaming);
+      const handler = fn.responseStreaming ? 'stream-handler.handler' : 'handler.handler';
+      expect(fn).toMatchObject({ runtime: 'nodejs24.x', handler, codeDir: REPO_ROOT });
     });
+
+    it.each(functions.filter(([, fn]) => fn.responseStreaming))(
+      '%s outlasts the longest GET /stream (count=100, intervalMs=2000: about 198 s) within 15 minutes',
+      (_id, fn) => {
+        expect(fn.timeoutSeconds).toBeGreaterThan(198);
+        expect(fn.timeoutSeconds).toBeLessThanOrEqual(900);
+      },
+    );
 
     it.each(functions)('%s logs JSON to its own log group with a retention parameter', (_id, fn) => {
       expectOwnLogGroup(template, fn);
@@ -111,8 +124,8 @@ describe('template.yaml', () => {
       expect(new Set(logGroups).size).toBe(template.functions.length);
     });
 
-    it.each(functions)('%s routes ANY /<app>/{proxy+} on the API', (_id, fn) => {
-      expectProxyRoute(template, fn);
+    it.each(functions)('%s routes ANY /<app>/{proxy+} on the API, or GET /<app>/stream through a STREAM integration', (_id, fn) => {
+      expectRoute(template, fn);
     });
   });
 
@@ -127,7 +140,7 @@ describe('template.yaml', () => {
     });
 
     it.each(functions)(
-      '%s: the entry point exists, its bundle is the file Handler names, and it exports createHandler with basePath /<app>',
+      '%s: the entry point exists, its bundle is the file Handler names, and it exports createHandler (or createStreamHandler) with basePath /<app>',
       (_id, fn) => {
         expectEntryPointIsHandler(fn);
       },
@@ -143,8 +156,9 @@ describe('template.yaml', () => {
       expect(resources.has('Api')).toBe(true);
     });
 
-    it.each(functions)('give the /<app>/ping URL of %s', (_id, fn) => {
-      expect(outputs.map(pingOutputName(fn)).raw['Value']).toEqual({ 'Fn::Sub': `${stageUrl}${appNameOf(fn)}/ping` });
+    it.each(functions)('give the /<app>/ping (or /<app>/stream) URL of %s', (_id, fn) => {
+      const { name, path } = urlOutputOf(fn);
+      expect(outputs.map(name).raw['Value']).toEqual({ 'Fn::Sub': `${stageUrl}${path.slice(1)}` });
     });
   });
 });

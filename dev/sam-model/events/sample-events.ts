@@ -25,13 +25,27 @@ function restEvent(route: TemplateRoute, prefix: string, spec: RequestSpec): Rec
   return { ...restV1Event({ ...spec, stage: route.api.stageName }, { resource: route.path, pathParameters: { proxy: spec.path.slice(prefix.length + 1) } }) };
 }
 
+/** `/express/stream` is the stream route of `express`: GET only, on a streaming function. */
+function streamRouteName(route: TemplateRoute, template: SamTemplate): string | undefined {
+  const streaming = template.functions.find((fn) => fn.logicalId === route.functionId)?.responseStreaming === true;
+  return streaming && route.method === 'GET' ? /^\/([^{}]*)\/stream$/.exec(route.path)?.[1] : undefined;
+}
+
 /**
  * The sample events of a template: for every function behind a greedy REST route
  * (`/<name>/{proxy+}`), `<name>-ping.json`; for the first one also a JSON and a binary POST to
- * `/echo` and GET /ping as an HTTP API and an ALB would send it.
+ * `/echo` and GET /ping as an HTTP API and an ALB would send it; for every streaming function
+ * behind `GET /<name>/stream`, `<name>-stream.json` asking for three lines without pauses.
  */
 export function sampleEvents(template: SamTemplate): SampleEvent[] {
   const events: SampleEvent[] = [];
+  for (const route of template.routes) {
+    const name = streamRouteName(route, template);
+    if (name === undefined) continue;
+    const spec = request({ path: route.path, headers: [['Accept', 'application/x-ndjson']], query: [['count', '3'], ['intervalMs', '0']] });
+    const event = restV1Event({ ...spec, stage: route.api.stageName }, { resource: route.path, pathParameters: null });
+    events.push({ file: `${name.replaceAll('/', '-')}-stream.json`, functionId: route.functionId, event: { ...event } });
+  }
   const greedy = template.routes.flatMap((route) => {
     const prefix = greedyPrefix(route);
     return prefix === undefined ? [] : [{ route, prefix, name: prefix.slice(1).replaceAll('/', '-') }];
