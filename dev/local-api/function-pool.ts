@@ -1,5 +1,4 @@
 import { dirname } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import type { Artifact } from './build-functions';
 import type { ErrorReport, InstanceMessage, InstanceSetup, InvocationRequest } from './instance-messages';
@@ -83,8 +82,16 @@ function environmentFor(
   };
 }
 
+// Split on \n only (not readline, which also splits on \r): the runtime writes a message's own newlines as \r to keep it one line.
 function forwardLines(stream: NodeJS.ReadableStream, write: (line: string) => void): void {
-  createInterface({ input: stream, crlfDelay: Infinity }).on('line', write);
+  let rest = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    lines.forEach((line) => write(line));
+  });
+  stream.on('end', () => rest && write(rest));
 }
 
 /**
