@@ -52,8 +52,8 @@ export function concurrencyPerInstance(fn: TemplateFunction, options: PoolOption
   return undefined;
 }
 
-// What Lambda sets in every function's environment (with a placeholder region); the template's variables come on top.
-function environmentFor(
+/** What Lambda sets in every function's environment (with a placeholder region); the template's variables come on top. */
+export function environmentFor(
   fn: TemplateFunction,
   artifact: Artifact,
   runtimePath: string,
