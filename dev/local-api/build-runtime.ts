@@ -14,6 +14,8 @@ export async function buildRuntime(buildDir: string): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // The runtime's error classes keep their names: JSON log lines show them as errorType.
+    keepNames: true,
     outfile,
     logLevel: 'silent',
   });

@@ -5,6 +5,8 @@ import { startLocalApi, type LocalApi } from './start-local-api';
 const USAGE = `Usage: npm start -- [--port 3000] [--host 127.0.0.1] [--template template.yaml] [--max-instances 4]
 
 Serves the functions of a SAM template like \`sam local start-api\`, without Docker.
+--concurrency-per-instance N gives every instance up to N overlapping invocations, as Lambda Managed Instances
+do (functions with CapacityProviderConfig get this from the template), so state shared between requests shows.
 The port also comes from PORT. Binding beyond loopback (--host 0.0.0.0) exposes the functions to your network.`;
 
 function readOptions() {
@@ -14,6 +16,7 @@ function readOptions() {
       host: { type: 'string', default: '127.0.0.1' },
       template: { type: 'string', default: 'template.yaml' },
       'max-instances': { type: 'string' },
+      'concurrency-per-instance': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -22,18 +25,26 @@ function readOptions() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${values.port ?? process.env.PORT}`);
   if (maxInstances !== undefined && !(Number.isInteger(maxInstances) && maxInstances > 0))
     throw new Error('--max-instances wants a positive integer');
-  return { help: values.help, port, host: values.host, templatePath: values.template, maxInstances };
+  const perInstance = values['concurrency-per-instance'];
+  const concurrencyPerInstance = perInstance === undefined ? undefined : Number(perInstance);
+  if (concurrencyPerInstance !== undefined && !(Number.isInteger(concurrencyPerInstance) && concurrencyPerInstance > 0))
+    throw new Error('--concurrency-per-instance wants a positive integer');
+  return { help: values.help, port, host: values.host, templatePath: values.template, maxInstances, concurrencyPerInstance };
 }
 
 async function main(): Promise<void> {
-  const { help, maxInstances, ...options } = readOptions();
+  const { help, maxInstances, concurrencyPerInstance, ...options } = readOptions();
   if (help) {
     console.log(USAGE);
     return;
   }
   let api: LocalApi;
   try {
-    api = await startLocalApi({ ...options, ...(maxInstances === undefined ? {} : { maxInstances }) });
+    api = await startLocalApi({
+      ...options,
+      ...(maxInstances === undefined ? {} : { maxInstances }),
+      ...(concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance }),
+    });
   } catch (error) {
     console.error(describeStartFailure(error, options));
     process.exit(1);

@@ -1,6 +1,9 @@
+import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Artifact } from './build-functions';
-import type { ErrorReport, InstanceMessage, InstanceSetup, InvokeMessage } from './instance-messages';
+import type { ErrorReport, InstanceMessage, InstanceSetup, InvocationRequest } from './instance-messages';
+import type { Logger } from './log-access';
+import { newLogStreamName } from '../sam-model/create-lambda-context';
 import type { TemplateFunction } from '../sam-model/read-template';
 
 type RunOutcome = { ok: true; payload: string } | { ok: false; reason: string };
@@ -8,10 +11,17 @@ type RunOutcome = { ok: true; payload: string } | { ok: false; reason: string };
 /** The function's JSON result, or why there is none; and whether a fresh instance served it. */
 export type InvocationOutcome = RunOutcome & { coldStart: boolean };
 
-/** The instances of one function: one invocation at a time each, more of them for concurrent requests. */
+/** The instances of one function: one invocation at a time each (or up to N with Managed Instances), more of them for concurrent requests. */
 export interface FunctionPool {
   invoke(artifact: Artifact, event: unknown, awsRequestId: string): Promise<InvocationOutcome>;
   close(): Promise<void>;
+}
+
+export interface PoolOptions {
+  /** Where the functions' console lines go: stdout lines to `info`, stderr lines to `error`. */
+  logger?: Logger;
+  /** Overlapping invocations per instance for every function (`--concurrency-per-instance`), as on Managed Instances. */
+  concurrencyPerInstance?: number;
 }
 
 type Signal = InstanceMessage | { type: 'exit'; reason: string };
@@ -19,19 +29,37 @@ type Signal = InstanceMessage | { type: 'exit'; reason: string };
 interface Instance {
   worker: Worker;
   version: number;
-  busy: boolean;
+  /** Invocations in flight; at most the function's concurrency per instance. */
+  active: number;
   invocations: number;
   ready: Promise<ErrorReport | undefined>;
-  listener: ((signal: Signal) => void) | undefined;
+  onInit: ((signal: Signal) => void) | undefined;
+  /** Each invocation in flight, by request id, waiting for its answer. */
+  replies: Map<string, (signal: Signal) => void>;
   crash: string | undefined;
 }
 
 const REGION = 'xx-local-1';
+// Managed Instances' default is 64 concurrent invocations per vCPU; locally an instance is one vCPU.
+const MANAGED_INSTANCES_DEFAULT_CONCURRENCY = 64;
 
 const describe = (error: ErrorReport): string => `${error.errorType}: ${error.errorMessage}`;
 
-// Lambda sets these in every function's environment; the template's variables come on top.
-function environmentFor(fn: TemplateFunction, artifact: Artifact): Record<string, string> {
+/** How many invocations one instance takes at once: 1, unless the function runs on Managed Instances or the CLI asks. */
+export function concurrencyPerInstance(fn: TemplateFunction, options: PoolOptions): number | undefined {
+  if (options.concurrencyPerInstance !== undefined) return options.concurrencyPerInstance;
+  if (fn.capacityProvider) return fn.capacityProvider.maxConcurrency ?? MANAGED_INSTANCES_DEFAULT_CONCURRENCY;
+  return undefined;
+}
+
+/** What Lambda sets in every function's environment (with a placeholder region); the template's variables come on top. */
+export function environmentFor(
+  fn: TemplateFunction,
+  artifact: Artifact,
+  runtimePath: string,
+  overlapping: number | undefined,
+): Record<string, string> {
+  const jsonLogs = fn.logging?.logFormat === 'JSON';
   return {
     AWS_REGION: REGION,
     AWS_DEFAULT_REGION: REGION,
@@ -40,16 +68,30 @@ function environmentFor(fn: TemplateFunction, artifact: Artifact): Record<string
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.functionName}`,
+    // Each execution environment writes to a log stream of its own.
+    AWS_LAMBDA_LOG_STREAM_NAME: newLogStreamName(),
+    ...(overlapping === undefined ? { AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand' } : { AWS_LAMBDA_MAX_CONCURRENCY: String(overlapping) }),
+    // Lambda sets a log level only with JSON logs, INFO unless ApplicationLogLevel says otherwise.
+    ...(jsonLogs ? { AWS_LAMBDA_LOG_FORMAT: 'JSON', AWS_LAMBDA_LOG_LEVEL: fn.logging?.applicationLogLevel ?? 'INFO' } : {}),
+    _HANDLER: fn.handler,
     LAMBDA_TASK_ROOT: artifact.dir,
+    LAMBDA_RUNTIME_DIR: dirname(runtimePath),
+    TZ: ':UTC',
     ...(artifact.sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
     ...fn.environment,
   };
 }
 
-function nextSignal(instance: Instance): Promise<Signal> {
-  return new Promise((resolve) => {
-    instance.listener = resolve;
+// Split on \n only (not readline, which also splits on \r): the runtime writes a message's own newlines as \r to keep it one line.
+function forwardLines(stream: NodeJS.ReadableStream, write: (line: string) => void): void {
+  let rest = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    lines.forEach((line) => write(line));
   });
+  stream.on('end', () => rest && write(rest));
 }
 
 /**
@@ -58,7 +100,14 @@ function nextSignal(instance: Instance): Promise<Signal> {
  * timeout, and retired once a newer build exists. At most `maxInstances` run at once; further
  * requests wait for one to be free.
  */
-export function createFunctionPool(fn: TemplateFunction, runtimePath: string, maxInstances: number): FunctionPool {
+export function createFunctionPool(
+  fn: TemplateFunction,
+  runtimePath: string,
+  maxInstances: number,
+  options: PoolOptions = {},
+): FunctionPool {
+  const overlapping = concurrencyPerInstance(fn, options);
+  const capacity = overlapping ?? 1;
   const instances = new Set<Instance>();
   const waiting: Array<(instance: Instance | undefined) => void> = [];
   let newest: Artifact | undefined;
@@ -70,43 +119,51 @@ export function createFunctionPool(fn: TemplateFunction, runtimePath: string, ma
   }
 
   function spawn(artifact: Artifact): Instance {
-    const setup: InstanceSetup = {
-      artifactDir: artifact.dir,
-      handler: fn.handler,
-      functionName: fn.functionName,
-      memorySize: fn.memorySize,
-      region: REGION,
-      sourceMaps: artifact.sourceMaps,
-    };
+    const setup: InstanceSetup = { sourceMaps: artifact.sourceMaps };
     const worker = new Worker(runtimePath, {
       workerData: setup,
-      env: environmentFor(fn, artifact),
+      env: environmentFor(fn, artifact, runtimePath, overlapping),
       // Not the server's own flags (a TypeScript loader, the test runner's): the function runs its bundle.
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: fn.memorySize },
+      // The function's console goes to the local API's logger, a line at a time, as Lambda sends it to CloudWatch.
+      stdout: true,
+      stderr: true,
     });
+    const logger = options.logger;
+    if (logger) {
+      forwardLines(worker.stdout, (line) => logger.info(line));
+      forwardLines(worker.stderr, (line) => logger.error(line));
+    }
     const instance: Instance = {
       worker,
       version: artifact.version,
-      busy: true,
+      active: 1,
       invocations: 0,
       ready: Promise.resolve(undefined),
-      listener: undefined,
+      onInit: undefined,
+      replies: new Map(),
       crash: undefined,
     };
-    worker.on('message', (message: InstanceMessage) => instance.listener?.(message));
+    worker.on('message', (message: InstanceMessage) => {
+      if (message.type === 'ready' || message.type === 'init-error') instance.onInit?.(message);
+      else instance.replies.get(message.awsRequestId)?.(message);
+    });
     worker.on('error', (error) => {
       instance.crash ??= `${error.name}: ${error.message}`;
     });
     worker.on('exit', (code) => {
       instances.delete(instance);
-      instance.listener?.({ type: 'exit', reason: instance.crash ?? `Runtime exited with error: exit status ${code}` });
+      const exit: Signal = { type: 'exit', reason: instance.crash ?? `Runtime exited with error: exit status ${code}` };
+      instance.onInit?.(exit);
+      for (const reply of instance.replies.values()) reply(exit);
       drain();
     });
-    instance.ready = nextSignal(instance).then((signal) => {
+    instance.ready = new Promise<Signal>((resolve) => (instance.onInit = resolve)).then((signal) => {
+      instance.onInit = undefined;
       if (signal.type === 'ready') return undefined;
       if (signal.type === 'init-error') return signal.error;
-      return { errorType: 'Runtime.ExitError', errorMessage: signal.type === 'exit' ? signal.reason : 'unexpected message' };
+      return { errorType: 'Runtime.ExitError', errorMessage: signal.type === 'exit' ? signal.reason : 'unexpected message', trace: [] };
     });
     instances.add(instance);
     return instance;
@@ -116,13 +173,14 @@ export function createFunctionPool(fn: TemplateFunction, runtimePath: string, ma
     if (closed || !newest) return undefined;
     const latest = newest;
     for (const instance of instances) {
-      if (!instance.busy && instance.version < latest.version) retire(instance);
+      if (instance.active === 0 && instance.version < latest.version) retire(instance);
     }
-    for (const instance of instances) {
-      if (!instance.busy) {
-        instance.busy = true;
-        return instance;
-      }
+    // With room for overlapping invocations, the busiest current instance takes the next one, as one process takes many on Managed Instances.
+    const current = [...instances].filter((instance) => instance.version === latest.version && instance.active < capacity);
+    const chosen = current.sort((a, b) => b.active - a.active)[0];
+    if (chosen) {
+      chosen.active += 1;
+      return chosen;
     }
     return instances.size < maxInstances ? spawn(latest) : undefined;
   }
@@ -136,9 +194,8 @@ export function createFunctionPool(fn: TemplateFunction, runtimePath: string, ma
   }
 
   function release(instance: Instance, healthy: boolean): void {
-    instance.busy = false;
-    instance.listener = undefined;
-    if (!healthy || (newest && instance.version < newest.version)) retire(instance);
+    instance.active -= 1;
+    if (!healthy || (instance.active === 0 && newest && instance.version < newest.version)) retire(instance);
     drain();
   }
 
@@ -146,16 +203,22 @@ export function createFunctionPool(fn: TemplateFunction, runtimePath: string, ma
     const initError = await instance.ready;
     if (initError) return { outcome: { ok: false, reason: describe(initError) }, healthy: false };
     const timeoutMs = fn.timeoutSeconds * 1000;
-    const message: InvokeMessage = { awsRequestId, event, deadlineMs: Date.now() + timeoutMs };
+    const request: InvocationRequest = {
+      awsRequestId,
+      event,
+      deadlineMs: Date.now() + timeoutMs,
+      invokedFunctionArn: `arn:aws:lambda:${REGION}:000000000000:function:${fn.functionName}`,
+    };
     let timedOut = false;
     // Lambda ends an invocation at its Timeout and starts the next one in a fresh environment.
     const timer = setTimeout(() => {
       timedOut = true;
       void instance.worker.terminate();
     }, timeoutMs);
-    const reply = nextSignal(instance);
-    instance.worker.postMessage(message);
+    const reply = new Promise<Signal>((resolve) => instance.replies.set(awsRequestId, resolve));
+    instance.worker.postMessage(request);
     const signal = await reply;
+    instance.replies.delete(awsRequestId);
     clearTimeout(timer);
     if (timedOut) return { outcome: { ok: false, reason: `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds` }, healthy: false };
     switch (signal.type) {

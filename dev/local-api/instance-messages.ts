@@ -1,29 +1,30 @@
-/** What the local API tells a function instance (a worker thread) when it starts. */
+/** What the local API tells a function instance (a worker thread) when it starts; the rest is in its environment, as in Lambda. */
 export interface InstanceSetup {
-  artifactDir: string;
-  /** `handler.handler`: the module (without extension) and its export, as in the template. */
-  handler: string;
-  functionName: string;
-  memorySize: number;
-  region: string;
   sourceMaps: boolean;
 }
 
-export interface InvokeMessage {
+/** One invocation, with what the Runtime API's `GET /invocation/next` headers carry. */
+export interface InvocationRequest {
   awsRequestId: string;
   event: unknown;
   /** Epoch milliseconds at which the function's Timeout ends the invocation. */
   deadlineMs: number;
+  invokedFunctionArn: string;
+  xRayTraceId?: string;
+  tenantId?: string;
+  clientContext?: unknown;
+  identity?: unknown;
 }
 
 /** Lambda's error shape: what the runtime reports for a failed init or invocation. */
 export interface ErrorReport {
   errorType: string;
   errorMessage: string;
+  trace: string[];
 }
 
 export type InstanceMessage =
   | { type: 'ready' }
   | { type: 'init-error'; error: ErrorReport }
-  | { type: 'result'; payload: string }
-  | { type: 'error'; error: ErrorReport };
+  | { type: 'result'; awsRequestId: string; payload: string }
+  | { type: 'error'; awsRequestId: string; error: ErrorReport };

@@ -5,7 +5,8 @@ export interface Logger {
 }
 
 export const consoleLogger: Logger = {
-  info: (line) => console.log(line),
+  // A function's log line carries its newlines as carriage returns (one CloudWatch event per line); a terminal wants them back.
+  info: (line) => console.log(line.replaceAll('\r', '\n')),
   error: (line) => console.error(line),
 };
 

@@ -1,59 +1,47 @@
-// The entry of a function instance (a worker thread), playing the part of Lambda's Node.js
-// runtime: load the handler once (the init phase), then run one invocation per message.
-// build-runtime.ts bundles this file, so it runs without a TypeScript loader.
-import { parentPort, workerData } from 'node:worker_threads';
-import { createLambdaContext } from '../sam-model/create-lambda-context';
-import { loadHandler, type LambdaHandler } from '../sam-model/load-handler';
-import type { ErrorReport, InstanceMessage, InstanceSetup, InvokeMessage } from './instance-messages';
+// The entry of a function instance, playing the part of Lambda's Node.js runtime. In a worker
+// thread of the local API it takes invocations as messages; in a process whose environment names
+// AWS_LAMBDA_RUNTIME_API it serves that Lambda Runtime API, as the runtime's own client does (the
+// runtime-client tests run it so, beside the real one). build-runtime.ts bundles this file, so it
+// runs without a TypeScript loader.
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { InstanceMessage, InstanceSetup, InvocationRequest } from './instance-messages';
+import { pollRuntimeApi, postInitError } from './poll-runtime-api';
+import { startFunctionRuntime } from './start-function-runtime';
 
-const setup = workerData as InstanceSetup;
-const port = parentPort;
-// One log stream per instance, as Lambda gives each execution environment its own.
-const logStreamName = createLambdaContext({
-  functionName: setup.functionName,
-  memorySize: setup.memorySize,
-  awsRequestId: '',
-}).logStreamName;
+const writeLine = (line: string): void => void process.stdout.write(line);
 
-function post(message: InstanceMessage): void {
-  port?.postMessage(message);
-}
-
-function reportOf(error: unknown, fallbackType: string): ErrorReport {
-  if (error instanceof Error) return { errorType: error.name || fallbackType, errorMessage: error.message };
-  return { errorType: fallbackType, errorMessage: String(error) };
-}
-
-async function invoke(handler: LambdaHandler, message: InvokeMessage): Promise<void> {
-  const { functionName, memorySize, region } = setup;
-  const context = createLambdaContext({
-    functionName,
-    memorySize,
-    region,
-    awsRequestId: message.awsRequestId,
-    deadlineMs: message.deadlineMs,
-    logStreamName,
-  });
-  try {
-    const result = await handler(message.event, context);
-    // The runtime sends the result as JSON; `undefined` arrives as null.
-    post({ type: 'result', payload: JSON.stringify(result) ?? 'null' });
-  } catch (error) {
-    post({ type: 'error', error: reportOf(error, 'Error') });
-  }
-}
-
-async function start(): Promise<void> {
+async function serveMessages(port: MessagePort): Promise<void> {
+  const setup = workerData as InstanceSetup;
   if (setup.sourceMaps) process.setSourceMapsEnabled(true);
-  let handler: LambdaHandler;
-  try {
-    handler = await loadHandler(setup.artifactDir, setup.handler);
-  } catch (error) {
-    post({ type: 'init-error', error: reportOf(error, 'Runtime.ImportModuleError') });
+  const post = (message: InstanceMessage) => port.postMessage(message);
+  const runtime = await startFunctionRuntime(process.env, writeLine);
+  if (!runtime.ok) {
+    post({ type: 'init-error', error: runtime.error });
     return;
   }
-  port?.on('message', (message: InvokeMessage) => void invoke(handler, message));
+  port.on('message', (request: InvocationRequest) => {
+    void runtime.invoke(request).then((result) => {
+      const { awsRequestId } = request;
+      post(
+        result.kind === 'response'
+          ? { type: 'result', awsRequestId, payload: result.payload }
+          : { type: 'error', awsRequestId, error: result.error },
+      );
+    });
+  });
   post({ type: 'ready' });
 }
 
-void start();
+async function serveRuntimeApi(address: string): Promise<void> {
+  const runtime = await startFunctionRuntime(process.env, writeLine);
+  if (runtime.ok) await pollRuntimeApi(address, runtime);
+  else {
+    await postInitError(address, runtime.error);
+    // The runtime's process ends after a failed init; Lambda starts a fresh one for the next invocation.
+    process.exit(1);
+  }
+}
+
+if (parentPort) void serveMessages(parentPort);
+else if (process.env.AWS_LAMBDA_RUNTIME_API) void serveRuntimeApi(process.env.AWS_LAMBDA_RUNTIME_API);
+else throw new Error('Run as a worker of the local API, or with AWS_LAMBDA_RUNTIME_API naming a Lambda Runtime API (host:port).');

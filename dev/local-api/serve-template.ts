@@ -9,6 +9,8 @@ export interface ServeSetup {
   buildDir: string;
   runtimePath: string;
   maxInstances: number;
+  /** Overlapping invocations per instance for every function (`--concurrency-per-instance`); undefined keeps one at a time. */
+  concurrencyPerInstance?: number;
   logger: Logger;
 }
 
@@ -48,7 +50,11 @@ export async function serveTemplate(template: SamTemplate, setup: ServeSetup): P
 
   async function start(fn: TemplateFunction): Promise<void> {
     const build = await startBuild(fn, setup.buildDir, setup.logger);
-    functions.set(fn.logicalId, { build, pool: createFunctionPool(fn, setup.runtimePath, setup.maxInstances) });
+    const pool = createFunctionPool(fn, setup.runtimePath, setup.maxInstances, {
+      logger: setup.logger,
+      ...(setup.concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance: setup.concurrencyPerInstance }),
+    });
+    functions.set(fn.logicalId, { build, pool });
   }
 
   async function stop(id: string): Promise<void> {

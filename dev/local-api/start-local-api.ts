@@ -22,6 +22,8 @@ export interface LocalApiOptions {
   buildDir?: string;
   /** Instances per function at most; further concurrent requests wait. */
   maxInstances?: number;
+  /** Up to N overlapping invocations per instance for every function, as on Lambda Managed Instances. */
+  concurrencyPerInstance?: number;
   limits?: Partial<Limits>;
   logger?: Logger;
 }
@@ -52,6 +54,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     buildDir,
     runtimePath,
     maxInstances: options.maxInstances ?? DEFAULT_MAX_INSTANCES,
+    ...(options.concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance: options.concurrencyPerInstance }),
     logger,
   });
   const closeFunctions = () => served.close();

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { Context } from 'aws-lambda';
+import type { LambdaContext } from './create-lambda-context';
 
 /**
  * The Lambda Node.js runtime's `awslambda` global, for local runs and tests: `streamifyResponse`
@@ -140,11 +141,17 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
  * promise awaited, then the stream required to have finished (the runtime fails the invocation
  * otherwise). A handler that throws or rejects gets its stream ended and the error rethrown.
  */
-export async function invokeStreamingHandler(handler: unknown, event: unknown, context: Context, open: OpenSink): Promise<ResponseStream> {
+export async function invokeStreamingHandler(
+  handler: unknown,
+  event: unknown,
+  context: LambdaContext | Context,
+  open: OpenSink,
+): Promise<ResponseStream> {
   if (!isStreamingHandler(handler)) throw new Error('The handler is not wrapped by awslambda.streamifyResponse');
   const stream = new ResponseStream(open);
   try {
-    const returned = handler(event, stream, context);
+    // nodejs24.x's context lacks the callback-era members @types/aws-lambda's Context still declares.
+    const returned = handler(event, stream, context as Context);
     if (!isThenable(returned)) throw new Error('Streaming does not support non-async handlers.');
     await returned;
   } catch (error) {

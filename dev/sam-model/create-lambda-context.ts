@@ -1,40 +1,61 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 
+/**
+ * The context nodejs24.x gives a handler: these twelve fields and no more. `callbackWaitsForEmptyEventLoop`,
+ * `done`, `succeed` and `fail` are gone from the runtime although @types/aws-lambda still declares them.
+ */
+export type LambdaContext = Omit<Context, 'callbackWaitsForEmptyEventLoop' | 'done' | 'fail' | 'succeed' | 'clientContext' | 'identity'> & {
+  clientContext: unknown;
+  identity: unknown;
+  tenantId: string | undefined;
+  xRayTraceId: string | undefined;
+};
+
 export interface ContextFields {
   readonly functionName: string;
-  readonly memorySize: number;
+  /** A number from the template, or the string the runtime reads from AWS_LAMBDA_FUNCTION_MEMORY_SIZE. */
+  readonly memorySize: number | string;
   readonly awsRequestId: string;
   /** When the invocation's time is up (epoch ms), or `remainingMs`: a constant, for tests and benchmarks. */
   readonly deadlineMs?: number;
   readonly remainingMs?: number;
   readonly region?: string;
+  readonly functionVersion?: string;
+  readonly logGroupName?: string;
   /** Fixed for reproducible events; a fresh random stream otherwise, as each instance gets one. */
   readonly logStreamName?: string;
+  readonly invokedFunctionArn?: string;
+  readonly xRayTraceId?: string;
+  readonly tenantId?: string;
+  readonly clientContext?: unknown;
+  readonly identity?: unknown;
 }
 
-function newLogStreamName(): string {
+/** A log stream name as Lambda names an execution environment's: `2026/01/01/[$LATEST]<32 hex digits>`. */
+export function newLogStreamName(): string {
   const day = new Date().toISOString().slice(0, 10).replaceAll('-', '/');
   return `${day}/[$LATEST]${randomBytes(16).toString('hex')}`;
 }
 
-/** The context Lambda's Node.js runtime passes a handler. */
-export function createLambdaContext(fields: ContextFields): Context {
+/** The context Lambda's Node.js runtime passes a handler, its keys in the runtime's order. */
+export function createLambdaContext(fields: ContextFields): LambdaContext {
   const { functionName, deadlineMs, remainingMs = 10_000 } = fields;
   return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:${fields.region ?? 'xx-local-1'}:000000000000:function:${functionName}`,
-    // The Node.js runtime hands the memory size over as a string.
-    memoryLimitInMB: String(fields.memorySize),
+    clientContext: fields.clientContext,
+    identity: fields.identity,
+    invokedFunctionArn:
+      fields.invokedFunctionArn ?? `arn:aws:lambda:${fields.region ?? 'xx-local-1'}:000000000000:function:${functionName}`,
     awsRequestId: fields.awsRequestId,
-    logGroupName: `/aws/lambda/${functionName}`,
+    tenantId: fields.tenantId,
+    xRayTraceId: fields.xRayTraceId,
+    // The runtime does not clamp: past the deadline the remaining time is negative.
+    getRemainingTimeInMillis: deadlineMs === undefined ? () => remainingMs : () => deadlineMs - Date.now(),
+    functionName,
+    functionVersion: fields.functionVersion ?? '$LATEST',
+    // The runtime hands the memory size over as a string.
+    memoryLimitInMB: String(fields.memorySize),
+    logGroupName: fields.logGroupName ?? `/aws/lambda/${functionName}`,
     logStreamName: fields.logStreamName ?? newLogStreamName(),
-    getRemainingTimeInMillis: deadlineMs === undefined ? () => remainingMs : () => Math.max(0, deadlineMs - Date.now()),
-    // Deprecated callbacks the runtime still provides; the helper never calls them.
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
   };
 }

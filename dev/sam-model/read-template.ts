@@ -49,7 +49,9 @@ export interface TemplateFunction {
   memorySize: number;
   environment: Record<string, string>;
   /** LoggingConfig; LogGroup is a resource's logical id when the template refers to one. */
-  logging: { logFormat: string | undefined; logGroup: string | undefined } | undefined;
+  logging: { logFormat: string | undefined; applicationLogLevel: string | undefined; logGroup: string | undefined } | undefined;
+  /** CapacityProviderConfig: the function runs on Lambda Managed Instances, many invocations at once per environment. */
+  capacityProvider: { maxConcurrency: number | undefined } | undefined;
   functionUrl: { authType: string; invokeMode: string | undefined } | undefined;
   build: BuildProperties;
   events: FunctionEvent[];
@@ -184,6 +186,7 @@ function readFunction(logicalId: string, resource: Fields, templateDir: string, 
   const url = properties.optionalMap('FunctionUrlConfig');
   const events = readEvents(properties);
   const functionUrl = url && { authType: url.string('AuthType'), invokeMode: url.optionalString('InvokeMode') };
+  const capacityProvider = properties.optionalMap('CapacityProviderConfig');
   return {
     logicalId,
     functionName: properties.optionalString('FunctionName') ?? logicalId,
@@ -194,7 +197,12 @@ function readFunction(logicalId: string, resource: Fields, templateDir: string, 
     timeoutSeconds: properties.optionalNumber('Timeout') ?? DEFAULT_TIMEOUT_SECONDS,
     memorySize: properties.optionalNumber('MemorySize') ?? DEFAULT_MEMORY_MB,
     environment: readEnvironment(properties, warnings),
-    logging: logging && { logFormat: logging.optionalString('LogFormat'), logGroup: logging.optionalString('LogGroup') },
+    logging: logging && {
+      logFormat: logging.optionalString('LogFormat'),
+      applicationLogLevel: logging.optionalString('ApplicationLogLevel'),
+      logGroup: logging.optionalString('LogGroup'),
+    },
+    capacityProvider: capacityProvider && { maxConcurrency: capacityProvider.optionalNumber('PerExecutionEnvironmentMaxConcurrency') },
     functionUrl,
     build: readBuildProperties(build),
     events,

@@ -21,6 +21,8 @@ export const FUNCTION_ENV: Readonly<Record<string, string>> = {
 
 export interface RunningFunction {
   readonly api: RuntimeApi;
+  /** Where the function's files are (LAMBDA_TASK_ROOT). */
+  readonly taskRoot: string;
   /** The function's stdout and stderr lines, in order per stream; complete once `stop()` resolved. */
   readonly stdout: string[];
   readonly stderr: string[];
@@ -36,6 +38,8 @@ export interface FunctionSpec {
   readonly handler: string;
   /** Added to (or overriding) FUNCTION_ENV, e.g. `AWS_LAMBDA_LOG_FORMAT: 'JSON'`. */
   readonly env?: Readonly<Record<string, string>>;
+  /** The runtime's entry script; the real client's unless a test runs another runtime (the local API's) the same way. */
+  readonly entry?: string;
 }
 
 function collectLines(into: string[]): (chunk: Buffer) => void {
@@ -50,7 +54,7 @@ function collectLines(into: string[]): (chunk: Buffer) => void {
 /** Runs a handler under the real runtime interface client on Node 24, against a fresh local Runtime API. */
 export async function launchRuntimeClient(spec: FunctionSpec): Promise<RunningFunction> {
   const api = await startRuntimeApi();
-  const child = spawn(findNode24(), [RUNTIME_CLIENT_ENTRY], {
+  const child = spawn(findNode24(), [spec.entry ?? RUNTIME_CLIENT_ENTRY], {
     cwd: spec.taskRoot,
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -71,6 +75,7 @@ export async function launchRuntimeClient(spec: FunctionSpec): Promise<RunningFu
 
   return {
     api,
+    taskRoot: spec.taskRoot,
     stdout,
     stderr,
     exited,

@@ -10,17 +10,34 @@ describe('a Lambda context', () => {
       memoryLimitInMB: '512',
       awsRequestId: 'req-1',
       logGroupName: '/aws/lambda/ExpressFunction',
-      callbackWaitsForEmptyEventLoop: true,
     });
     expect(context.logStreamName).toMatch(/^\d{4}\/\d{2}\/\d{2}\/\[\$LATEST\][0-9a-f]{32}$/);
   });
 
-  it('tells a fixed remaining time, or the time left until its deadline, never below zero', () => {
+  it("has nodejs24.x's twelve keys in its order, without callbackWaitsForEmptyEventLoop, done, succeed or fail", () => {
+    const context = createLambdaContext({ functionName: 'F', memorySize: 128, awsRequestId: 'r' });
+    expect(Object.keys(context)).toEqual([
+      'clientContext',
+      'identity',
+      'invokedFunctionArn',
+      'awsRequestId',
+      'tenantId',
+      'xRayTraceId',
+      'getRemainingTimeInMillis',
+      'functionName',
+      'functionVersion',
+      'memoryLimitInMB',
+      'logGroupName',
+      'logStreamName',
+    ]);
+  });
+
+  it('tells a fixed remaining time, or the time left until its deadline, negative once past it as in the runtime', () => {
     expect(
       createLambdaContext({ functionName: 'F', memorySize: 128, awsRequestId: 'r', remainingMs: 1234 }).getRemainingTimeInMillis(),
     ).toBe(1234);
     const past = createLambdaContext({ functionName: 'F', memorySize: 128, awsRequestId: 'r', deadlineMs: Date.now() - 1000 });
-    expect(past.getRemainingTimeInMillis()).toBe(0);
+    expect(past.getRemainingTimeInMillis()).toBeLessThanOrEqual(-1000);
     const future = createLambdaContext({ functionName: 'F', memorySize: 128, awsRequestId: 'r', deadlineMs: Date.now() + 60_000 });
     expect(future.getRemainingTimeInMillis()).toBeGreaterThan(0);
     expect(future.getRemainingTimeInMillis()).toBeLessThanOrEqual(60_000);

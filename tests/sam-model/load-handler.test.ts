@@ -36,6 +36,10 @@ writeFileSync(join(dir, 'common.cjs'), 'module.exports = { handlers: { ping: asy
 writeFileSync(join(dir, 'src', 'api', 'app.js'), 'exports.main = async () => "in a folder";');
 writeFileSync(join(dir, 'both.js'), 'exports.handler = async () => "js first";');
 writeFileSync(join(dir, 'both.mjs'), 'export const handler = async () => "mjs second";');
+writeFileSync(join(dir, 'esm-default.mjs'), 'export default { handler: async () => "from default" };');
+writeFileSync(join(dir, 'broken.js'), 'exports.handler = async () => {;');
+mkdirSync(join(dir, 'node_modules', 'packaged'), { recursive: true });
+writeFileSync(join(dir, 'node_modules', 'packaged', 'index.js'), 'exports.handler = async () => "from a package";');
 
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -48,16 +52,20 @@ describe('loading a handler from its Handler string', () => {
     ['common.handlers.ping', 'nested'],
     ['src/api/app.main', 'in a folder'],
     ['both.handler', 'js first'],
+    ['esm-default.handler', 'from default'],
+    ['packaged.handler', 'from a package'],
   ])('%s finds the export the runtime would call', (handlerString, answer) => {
     expect(load(handlerString)).toEqual({ answer });
   });
 
   it.each([
-    ['missing.handler', 'Runtime.ImportModuleError', "Error: Cannot find module 'missing'"],
-    ['index.nothing', 'Runtime.HandlerNotFound', 'index.nothing is undefined or not exported'],
-    ['index.notAFunction', 'Runtime.HandlerNotFound', 'index.notAFunction is undefined or not exported'],
-    ['index', 'Runtime.MalformedHandlerName', 'Bad handler index'],
+    ['missing.handler', 'Runtime.ImportModuleError', /^Error: Cannot find module 'missing'/],
+    ['index.nothing', 'Runtime.HandlerNotFound', /^index\.nothing is undefined or not exported$/],
+    ['index.notAFunction', 'Runtime.HandlerNotFound', /^index\.notAFunction is not a function$/],
+    ['index', 'Runtime.MalformedHandlerName', /^Bad handler$/],
+    ['../index.handler', 'Runtime.MalformedHandlerName', /is not a valid handler name\. Use absolute paths/],
+    ['broken.handler', 'Runtime.UserCodeSyntaxError', /^SyntaxError: /],
   ])('%s fails with the error the runtime names %s', (handlerString, name, message) => {
-    expect(load(handlerString)).toEqual({ name, message });
+    expect(load(handlerString)).toEqual({ name, message: expect.stringMatching(message) as unknown });
   });
 });

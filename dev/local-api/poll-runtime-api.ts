@@ -1,0 +1,81 @@
+import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { ErrorReport, InvocationRequest } from './instance-messages';
+import type { FunctionRuntime, InvocationResult } from './start-function-runtime';
+
+const API = '/2018-06-01/runtime';
+// `GET /next` waits as long as no invocation comes: no timeout, one kept-alive connection.
+const agent = new Agent({ keepAlive: true });
+
+interface Answer {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+function call(address: string, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> {
+  const [host, port] = [address.slice(0, address.lastIndexOf(':')), Number(address.slice(address.lastIndexOf(':') + 1))];
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest({ host, port, method, path: `${API}${path}`, headers, agent }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('error', reject);
+      incoming.on('end', () => resolve({ headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+const parseJsonHeader = (value: string | undefined): unknown => (value ? JSON.parse(value) : undefined);
+
+/** The invocation `GET /invocation/next` hands out, read from its headers as the runtime reads them. */
+function readInvocation(next: Answer): InvocationRequest {
+  const xRayTraceId = header(next.headers, 'lambda-runtime-trace-id');
+  const tenantId = header(next.headers, 'lambda-runtime-aws-tenant-id');
+  return {
+    awsRequestId: header(next.headers, 'lambda-runtime-aws-request-id') ?? '',
+    event: JSON.parse(next.body) as unknown,
+    deadlineMs: Number.parseInt(header(next.headers, 'lambda-runtime-deadline-ms') ?? '', 10),
+    invokedFunctionArn: header(next.headers, 'lambda-runtime-invoked-function-arn') ?? '',
+    ...(xRayTraceId === undefined ? {} : { xRayTraceId }),
+    ...(tenantId === undefined ? {} : { tenantId }),
+    clientContext: parseJsonHeader(header(next.headers, 'lambda-runtime-client-context')),
+    identity: parseJsonHeader(header(next.headers, 'lambda-runtime-cognito-identity')),
+  };
+}
+
+async function postResult(address: string, awsRequestId: string, result: InvocationResult): Promise<void> {
+  const id = encodeURIComponent(awsRequestId);
+  const json = { 'Content-Type': 'application/json' };
+  // Like the runtime's native client: no error-type header on an invocation error, the type is in the body.
+  if (result.kind === 'response') await call(address, 'POST', `/invocation/${id}/response`, json, result.payload);
+  else await call(address, 'POST', `/invocation/${id}/error`, json, JSON.stringify(result.error));
+}
+
+/** Reports a failed init to the Runtime API, as the runtime does before its process exits. */
+export async function postInitError(address: string, error: ErrorReport): Promise<void> {
+  await call(
+    address,
+    'POST',
+    '/init/error',
+    { 'Content-Type': 'application/json', 'Lambda-Runtime-Function-Error-Type': error.errorType },
+    JSON.stringify(error),
+  );
+}
+
+/**
+ * Serves invocations from a Lambda Runtime API at `address` (`host:port`) forever: one at a time,
+ * or, with overlapping invocations (Managed Instances), each started as soon as it arrives.
+ */
+export async function pollRuntimeApi(address: string, runtime: Extract<FunctionRuntime, { ok: true }>): Promise<never> {
+  for (;;) {
+    const request = readInvocation(await call(address, 'GET', '/invocation/next'));
+    const finished = runtime.invoke(request).then((result) => postResult(address, request.awsRequestId, result));
+    if (runtime.overlapping) finished.catch((error: unknown) => console.error('could not post the result', error));
+    else await finished;
+  }
+}

@@ -1,0 +1,109 @@
+// The part of nodejs24.x's runtime that does not depend on how invocations arrive: set up the
+// `awslambda` global and the console, load and check the handler (the init phase), then run
+// invocations and say what the runtime would post back. run-invocations.ts connects it to the
+// local API (worker messages) or to a Lambda Runtime API.
+import { checkHandlerSignature, isStreamingHandler } from '../sam-model/check-handler-signature';
+import { createLambdaContext } from '../sam-model/create-lambda-context';
+import { loadHandler, type LambdaHandler } from '../sam-model/load-handler';
+import { JSONStringifyError } from '../sam-model/runtime-errors';
+import { createInvokeStore } from './create-invoke-store';
+import { defineAwsLambdaGlobal } from './define-awslambda-global';
+import type { ErrorReport, InvocationRequest } from './instance-messages';
+import { logRuntimeError, patchConsole, readLogSettings } from './patch-console';
+
+export type InvocationResult = { kind: 'response'; payload: string } | { kind: 'error'; error: ErrorReport };
+
+export type FunctionRuntime =
+  { ok: true; overlapping: boolean; invoke(request: InvocationRequest): Promise<InvocationResult> } | { ok: false; error: ErrorReport };
+
+/** The runtime's report of a thrown value: an Error's name, message and stack lines; anything else by its typeof. */
+export function reportOf(thrown: unknown): ErrorReport {
+  // The runtime escapes DEL, which its transport cannot carry.
+  const escape = (text: string) => text.replaceAll('\x7F', '%7F');
+  if (thrown instanceof Error) {
+    return {
+      errorType: escape(thrown.name),
+      errorMessage: escape(thrown.message),
+      trace: thrown.stack ? escape(thrown.stack).split('\n') : [],
+    };
+  }
+  return { errorType: typeof thrown, errorMessage: String(thrown), trace: [] };
+}
+
+// The runtime posts a result only after the handler's microtasks have run.
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function serialize(result: unknown): string {
+  try {
+    return JSON.stringify(result === undefined ? null : result) ?? 'null';
+  } catch {
+    throw new JSONStringifyError();
+  }
+}
+
+/**
+ * Starts a function as nodejs24.x's runtime does, from its environment (`_HANDLER`,
+ * `LAMBDA_TASK_ROOT`, `AWS_LAMBDA_*`). `write` receives the console's lines. An init failure is
+ * logged as the runtime logs it and returned as its report.
+ */
+export async function startFunctionRuntime(env: NodeJS.ProcessEnv, write: (line: string) => void): Promise<FunctionRuntime> {
+  // Managed Instances: the runtime's switch is the variable's presence, whatever its value.
+  const overlapping = env.AWS_LAMBDA_MAX_CONCURRENCY !== undefined;
+  const store = createInvokeStore(overlapping);
+  defineAwsLambdaGlobal(store, env);
+  const logSettings = readLogSettings(env);
+  patchConsole(logSettings, store, write);
+
+  let handler: LambdaHandler;
+  let streaming: boolean;
+  try {
+    handler = await loadHandler(env.LAMBDA_TASK_ROOT ?? '', env._HANDLER ?? '');
+    streaming = isStreamingHandler(handler);
+    checkHandlerSignature(handler, env.AWS_EXECUTION_ENV);
+  } catch (error) {
+    logRuntimeError(logSettings, 'Init Error', error);
+    return { ok: false, error: reportOf(error) };
+  }
+
+  async function run(request: InvocationRequest): Promise<InvocationResult> {
+    const context = createLambdaContext({
+      clientContext: request.clientContext,
+      identity: request.identity,
+      invokedFunctionArn: request.invokedFunctionArn,
+      awsRequestId: request.awsRequestId,
+      ...(request.tenantId === undefined ? {} : { tenantId: request.tenantId }),
+      ...(request.xRayTraceId === undefined ? {} : { xRayTraceId: request.xRayTraceId }),
+      deadlineMs: request.deadlineMs,
+      functionName: env.AWS_LAMBDA_FUNCTION_NAME ?? '',
+      functionVersion: env.AWS_LAMBDA_FUNCTION_VERSION ?? '$LATEST',
+      memorySize: env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE ?? '',
+      logGroupName: env.AWS_LAMBDA_LOG_GROUP_NAME ?? '',
+      logStreamName: env.AWS_LAMBDA_LOG_STREAM_NAME ?? '',
+    });
+    try {
+      // Hook: streaming handlers get their response stream once the streaming global is merged (define-awslambda-global.ts).
+      if (streaming) throw new Error('The local API does not run response streaming handlers yet; deploy to try this one.');
+      const result = await handler(request.event, context);
+      const payload = serialize(result);
+      await nextTurn();
+      return { kind: 'response', payload };
+    } catch (error) {
+      await nextTurn();
+      logRuntimeError(logSettings, 'Invoke Error', error);
+      return { kind: 'error', error: reportOf(error) };
+    }
+  }
+
+  return {
+    ok: true,
+    overlapping,
+    invoke(request) {
+      // One at a time, the trace id is the process's; overlapping invocations cannot share a variable.
+      if (!overlapping) {
+        if (request.xRayTraceId) env._X_AMZN_TRACE_ID = request.xRayTraceId;
+        else delete env._X_AMZN_TRACE_ID;
+      }
+      return store.run({ requestId: request.awsRequestId, xRayTraceId: request.xRayTraceId }, () => run(request));
+    },
+  };
+}
