@@ -38,7 +38,9 @@ async function main(): Promise<void> {
     console.error(describeStartFailure(error, options));
     process.exit(1);
   }
-  console.log(`\nLocal API from ${options.templatePath} on ${api.url} (no Docker; REST API routes without their stage prefix, as with sam local start-api)`);
+  console.log(
+    `\nLocal API from ${options.templatePath} on ${api.url} (no Docker; REST API routes without their stage prefix, as with sam local start-api)`,
+  );
   // On stdout with the rest of the banner, so it stays next to the URLs it qualifies.
   if (api.exposed)
     console.log(
