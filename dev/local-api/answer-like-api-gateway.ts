@@ -1,5 +1,4 @@
 import type { ServerResponse } from 'node:http';
-import { randomBytes } from 'node:crypto';
 import type { HttpAnswer } from './read-lambda-result';
 
 /** The answers API Gateway gives on its own, without (or despite) the function. */
@@ -24,11 +23,9 @@ export function gatewayAnswer(error: GatewayError): HttpAnswer {
   return { statusCode, headers, body: Buffer.from(JSON.stringify({ message })) };
 }
 
-/** Sends an answer with the headers API Gateway adds to every response. */
-export function sendAnswer(response: ServerResponse, answer: HttpAnswer, requestId: string): void {
+/** Sends an answer as it is (its gateway has added its own headers), framed with its length. */
+export function sendAnswer(response: ServerResponse, answer: HttpAnswer): void {
   for (const [name, values] of answer.headers) response.setHeader(name, values);
-  response.setHeader('x-amzn-RequestId', requestId);
-  response.setHeader('x-amz-apigw-id', randomBytes(6).toString('base64'));
   response.setHeader('Content-Length', answer.body.length);
   response.writeHead(answer.statusCode);
   response.end(answer.body);

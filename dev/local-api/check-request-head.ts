@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import type { GatewayError } from './answer-like-api-gateway';
 import type { Limits } from './limits';
 
 type HeadLimits = Pick<Limits, 'requestUrlChars' | 'requestHeaderBytes'>;
@@ -12,7 +11,7 @@ function measureHeaders(rawHeaders: readonly string[]): number {
 }
 
 /** API Gateway's refusal of a request whose URL or headers are past its quotas, before any routing. */
-export function checkRequestHead(request: IncomingMessage, limits: HeadLimits): GatewayError | undefined {
+export function checkRequestHead(request: IncomingMessage, limits: HeadLimits): 'uri-too-long' | 'headers-too-large' | undefined {
   if ((request.url ?? '/').length > limits.requestUrlChars) return 'uri-too-long';
   if (measureHeaders(request.rawHeaders) > limits.requestHeaderBytes) return 'headers-too-large';
   return undefined;

@@ -49,7 +49,9 @@ async function main(): Promise<void> {
     console.error(describeStartFailure(error, options));
     process.exit(1);
   }
-  console.log(`\nLocal API from ${options.templatePath} on ${api.url} (no Docker; no stage prefix, as with sam local start-api)`);
+  console.log(
+    `\nLocal API from ${options.templatePath} on ${api.url} (no Docker; REST API routes without their stage prefix, as with sam local start-api)`,
+  );
   // On stdout with the rest of the banner, so it stays next to the URLs it qualifies.
   if (api.exposed)
     console.log(
@@ -61,6 +63,15 @@ async function main(): Promise<void> {
       `  ${route.method.padEnd(6)} ${api.url}${route.path}  ->  ${route.functionId}${example === route.path ? '' : `   e.g. curl ${api.url}${example}`}`,
     );
   }
+  for (const route of api.httpRoutes) {
+    const stage = route.api.stageName === '$default' ? '' : `/${route.api.stageName}`;
+    const path = route.path === '$default' ? '/*  ($default route)' : route.path;
+    console.log(
+      `  ${route.method.padEnd(6)} ${api.url}${stage}${path}  ->  ${route.functionId}  (HTTP API, payload ${route.payloadFormatVersion})`,
+    );
+  }
+  for (const [functionId, url] of api.functionUrls())
+    console.log(`  ANY    ${url}/*  ->  ${functionId}  (Function URL, a port of its own)`);
   const localMajor = process.versions.node.split('.')[0];
   const runtimes = new Set(api.runtimes.filter((runtime) => runtime !== `nodejs${localMajor}.x`));
   if (runtimes.size > 0)

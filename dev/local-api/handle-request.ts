@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { gatewayAnswer, sendAnswer, type GatewayError } from './answer-like-api-gateway';
+import { sendAnswer } from './answer-like-api-gateway';
 import type { FunctionBuild } from './build-functions';
-import { createEvent } from './create-event';
 import type { FunctionPool, InvocationOutcome } from './function-pool';
+import type { Gateway, GatewayFailure } from './gateways/gateway';
 import type { Limits } from './limits';
 import { checkRequestHead } from './check-request-head';
 import { describeTarget, formatAccessLine, type Logger } from './log-access';
-import type { RouteMatch } from './match-route';
-import { readLambdaResult, type HttpAnswer } from './read-lambda-result';
+import type { HttpAnswer } from './read-lambda-result';
 import { readRequestBody } from './read-request-body';
-import { remapResponseHeaders } from './remap-response-headers';
+import { splitTarget } from './received-request';
 
 /** A function as the server reaches it: its build and its instances. */
 export interface ServedFunction {
@@ -20,7 +19,8 @@ export interface ServedFunction {
 }
 
 export interface RequestHandlerSetup {
-  matchRoute: (method: string, rawPath: string) => RouteMatch | undefined;
+  /** The gateways this port serves, in routing order (REST API before HTTP API); read per request, since a reload replaces them. */
+  gateways: () => readonly Gateway[];
   functions: ReadonlyMap<string, ServedFunction>;
   limits: Limits;
   logger: Logger;
@@ -29,13 +29,16 @@ export interface RequestHandlerSetup {
 interface Reply {
   /** Undefined when the client left before it could be answered. */
   answer?: HttpAnswer;
+  /** Who answered: its headers go on the answer. */
+  gateway?: Gateway;
   functionId?: string;
   coldStart?: boolean;
 }
 
 const TIMED_OUT = Symbol('timed out');
 
-function withTimeout(invocation: Promise<InvocationOutcome>, ms: number): Promise<InvocationOutcome | typeof TIMED_OUT> {
+function withTimeout(invocation: Promise<InvocationOutcome>, ms: number | undefined): Promise<InvocationOutcome | typeof TIMED_OUT> {
+  if (ms === undefined) return invocation;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMED_OUT), ms);
@@ -43,72 +46,82 @@ function withTimeout(invocation: Promise<InvocationOutcome>, ms: number): Promis
   return Promise.race([invocation, deadline]).finally(() => clearTimeout(timer));
 }
 
-/** Serves one request as API Gateway and Lambda would: route, event, invocation, answer, access log. */
+/** Serves one request as its gateway and Lambda would: route, event, invocation, answer, access log. */
 export function createRequestHandler(setup: RequestHandlerSetup): (request: IncomingMessage, response: ServerResponse) => void {
-  const { matchRoute, functions, limits, logger } = setup;
+  const { gateways, functions, limits, logger } = setup;
 
   async function reply(request: IncomingMessage, requestId: string, receivedAt: Date): Promise<Reply> {
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
+    const served = gateways();
+    const first = served[0];
+    if (!first) throw new Error('no gateway serves this port');
     const refusal = checkRequestHead(request, limits);
     if (refusal) {
       request.resume();
-      return { answer: gatewayAnswer(refusal) };
+      return { answer: first.refuse(refusal), gateway: first };
     }
-    const queryAt = url.indexOf('?');
-    const match = matchRoute(method, queryAt < 0 ? url : url.slice(0, queryAt));
-    const fail = (error: GatewayError, reason?: string): Reply => {
-      if (reason) logger.error(`${match?.route.functionId ?? '-'} ${method} ${describeTarget(url)} (request ${requestId}): ${reason}`);
-      return { answer: gatewayAnswer(error) };
-    };
-    if (!match) {
+    const rawPath = splitTarget(url).path;
+    let route;
+    for (const gateway of served) {
+      route = gateway.route(method, rawPath);
+      if (route) break;
+    }
+    if (!route) {
       request.resume();
-      return fail('missing-token');
+      // REST API comes first in the list, HTTP API later; the later owner makes the narrower claim
+      // (a named stage, a `$default` catch-all), so its Not Found wins over REST's 403.
+      const owner = served.filter((gateway) => gateway.owns(rawPath)).at(-1) ?? first;
+      return { answer: owner.refuse('no-route'), gateway: owner };
     }
+    const { gateway, functionId } = route;
+    const fail = (failure: GatewayFailure, reason?: string): Reply => {
+      if (reason) logger.error(`${functionId} ${method} ${describeTarget(url)} (request ${requestId}): ${reason}`);
+      return { answer: gateway.refuse(failure), gateway };
+    };
     const body = await readRequestBody(request, limits.requestBodyBytes);
     if (!body.ok) return body.reason === 'too-large' ? fail('too-large') : {};
-    const served = functions.get(match.route.functionId);
-    if (!served) return fail('internal-error', 'function is not served');
+    if (route.invokeMode === 'RESPONSE_STREAM') return fail('streaming-not-served');
+    const fn = functions.get(functionId);
+    if (!fn) return fail('function-error', 'function is not served');
 
-    const event = createEvent(
-      {
-        method,
-        url,
-        rawHeaders: request.rawHeaders,
-        body: body.body,
-        requestId,
-        receivedAt,
-        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
-        localPort: request.socket.localPort ?? 0,
-      },
-      match,
-    );
-    const build = await served.build.current();
-    if (!build.ok) return fail('internal-error', 'the function does not build (see the build error above)');
+    const event = route.createEvent({
+      method,
+      url,
+      rawHeaders: request.rawHeaders,
+      body: body.body,
+      requestId,
+      receivedAt,
+      sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+      localPort: request.socket.localPort ?? 0,
+    });
+    const build = await fn.build.current();
+    if (!build.ok) return fail('function-error', 'the function does not build (see the build error above)');
 
-    const invocation = served.pool.invoke(build.artifact, event, randomUUID());
-    const outcome = await withTimeout(invocation, limits.integrationTimeoutMs);
+    const invocation = fn.pool.invoke(build.artifact, event, randomUUID());
+    const outcome = await withTimeout(invocation, route.timeoutMs);
     if (outcome === TIMED_OUT) {
+      const answered = gateway.refuse('timed-out').statusCode;
       void invocation.then(
-        (late) => !late.ok && logger.error(`${match.route.functionId} (request ${requestId}, after the 504): ${late.reason}`),
+        (late) => !late.ok && logger.error(`${functionId} (request ${requestId}, after the ${answered}): ${late.reason}`),
       );
-      return fail('timed-out', `no answer within ${limits.integrationTimeoutMs} ms`);
+      return fail('timed-out', `no answer within ${route.timeoutMs} ms`);
     }
-    const reached = { functionId: match.route.functionId, coldStart: outcome.coldStart };
-    if (!outcome.ok) return { ...fail('internal-error', outcome.reason), ...reached };
+    const reached = { functionId, coldStart: outcome.coldStart };
+    if (!outcome.ok) return { ...fail('function-error', outcome.reason), ...reached };
     const payloadBytes = Buffer.byteLength(outcome.payload);
     if (payloadBytes > limits.responsePayloadBytes) {
       return {
         ...fail(
-          'internal-error',
+          'function-error',
           `Response payload size (${payloadBytes} bytes) exceeded maximum allowed payload size (${limits.responsePayloadBytes} bytes)`,
         ),
         ...reached,
       };
     }
-    const result = readLambdaResult(outcome.payload, request.headers.accept, match.route.api.binaryMediaTypes);
-    if (!result.ok) return { ...fail('internal-error', result.reason), ...reached };
-    return { answer: { ...result.answer, headers: remapResponseHeaders(result.answer.headers) }, ...reached };
+    const result = route.readResult(outcome.payload, request.headers);
+    if (!result.ok) return { ...fail('function-error', result.reason), ...reached };
+    return { answer: result.answer, gateway, ...reached };
   }
 
   return (request, response) => {
@@ -120,10 +133,11 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
     reply(request, requestId, receivedAt)
       .catch((error: unknown): Reply => {
         logger.error(`${method} ${describeTarget(url)} (request ${requestId}): ${(error as Error).stack ?? String(error)}`);
-        return { answer: gatewayAnswer('internal-error') };
+        const gateway = gateways()[0];
+        return gateway ? { answer: gateway.refuse('function-error'), gateway } : {};
       })
-      .then(({ answer, functionId, coldStart }) => {
-        if (answer) sendAnswer(response, answer, requestId);
+      .then(({ answer, gateway, functionId, coldStart }) => {
+        if (answer) sendAnswer(response, gateway ? gateway.finish(answer, requestId) : answer);
         logger.info(
           formatAccessLine({
             method,

@@ -2,8 +2,10 @@ import { LAMBDA_RESPONSE_LIMIT_BYTES } from '../../shared/response-limit';
 
 /** The limits API Gateway and Lambda put on a request; tests shorten the timeout. */
 export interface Limits {
-  /** API Gateway gives up on an integration after 29 s and answers 504. */
+  /** A REST API gives up on an integration after 29 s and answers 504. */
   integrationTimeoutMs: number;
+  /** An HTTP API waits 30 s at most (less when an HttpApi event sets TimeoutInMillis) and answers 503. */
+  httpApiTimeoutMs: number;
   /** API Gateway refuses payloads over 10 MB with 413. */
   requestBodyBytes: number;
   /** Lambda's limit on a synchronous response payload, as its error message states it. */
@@ -20,6 +22,7 @@ export interface Limits {
 
 export const API_GATEWAY_LIMITS: Limits = {
   integrationTimeoutMs: 29_000,
+  httpApiTimeoutMs: 30_000,
   requestBodyBytes: 10 * 1024 * 1024,
   responsePayloadBytes: LAMBDA_RESPONSE_LIMIT_BYTES,
   requestUrlChars: 8192,

@@ -7,7 +7,7 @@ export interface RouteMatch {
   pathParameters: Record<string, string> | null;
 }
 
-type Segment = { kind: 'literal'; text: string } | { kind: 'parameter'; name: string } | { kind: 'greedy'; name: string };
+export type Segment = { kind: 'literal'; text: string } | { kind: 'parameter'; name: string } | { kind: 'greedy'; name: string };
 
 interface Resource {
   segments: Segment[];
@@ -17,22 +17,23 @@ interface Resource {
 // API Gateway prefers, segment by segment, a literal over a {param} over a {greedy+}.
 const RANK: Record<Segment['kind'], number> = { literal: 0, parameter: 1, greedy: 2 };
 
-function splitPath(path: string): string[] {
+export function splitPath(path: string): string[] {
   const trimmed = path.startsWith('/') ? path.slice(1) : path;
   return trimmed === '' ? [] : trimmed.split('/');
 }
 
-function parseSegment(text: string): Segment {
+export function parseSegment(text: string): Segment {
   if (!text.startsWith('{') || !text.endsWith('}')) return { kind: 'literal', text };
   const name = text.slice(1, -1);
   return name.endsWith('+') ? { kind: 'greedy', name: name.slice(0, -1) } : { kind: 'parameter', name };
 }
 
-function compareSpecificity(a: Resource, b: Resource): number {
-  const length = Math.max(a.segments.length, b.segments.length);
+/** Negative when `a` is the more specific path: segment by segment, a literal before a {param} before a {greedy+}. */
+export function compareSegments(a: readonly Segment[], b: readonly Segment[]): number {
+  const length = Math.max(a.length, b.length);
   for (let i = 0; i < length; i += 1) {
-    const left = a.segments[i];
-    const right = b.segments[i];
+    const left = a[i];
+    const right = b[i];
     if (!left || !right) return left ? -1 : 1;
     const difference = RANK[left.kind] - RANK[right.kind];
     if (difference !== 0) return difference;
@@ -40,7 +41,7 @@ function compareSpecificity(a: Resource, b: Resource): number {
   return 0;
 }
 
-function bindParameters(segments: Segment[], parts: string[]): Record<string, string> | undefined {
+export function bindParameters(segments: readonly Segment[], parts: readonly string[]): Record<string, string> | undefined {
   const parameters: Record<string, string> = {};
   for (let i = 0; i < segments.length; i += 1) {
     const segment = segments[i] as Segment;
@@ -68,7 +69,7 @@ export function compileRoutes(routes: TemplateRoute[]): (method: string, rawPath
     resource.methods.set(route.method, route);
     byPath.set(key, resource);
   }
-  const resources = [...byPath.values()].sort(compareSpecificity);
+  const resources = [...byPath.values()].sort((a, b) => compareSegments(a.segments, b.segments));
 
   return (method, rawPath) => {
     const parts = splitPath(rawPath);

@@ -16,15 +16,15 @@ const RESULT_KEYS = new Set(['statusCode', 'headers', 'multiValueHeaders', 'body
 // remap-response-headers.ts's business.
 const FRAMING_HEADERS = new Set(['content-length']);
 
-class MalformedResult extends Error {}
+export class MalformedResult extends Error {}
 
-type HeaderValue = string | number | boolean;
+export type HeaderValue = string | number | boolean;
 
-function isHeaderValue(value: unknown): value is HeaderValue {
+export function isHeaderValue(value: unknown): value is HeaderValue {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
-function readStatusCode(value: unknown): number {
+export function readStatusCode(value: unknown): number {
   const code = typeof value === 'string' && /^\d{3}$/.test(value) ? Number(value) : value;
   if (typeof code !== 'number' || !Number.isInteger(code) || code < 100 || code > 599) {
     throw new MalformedResult(`statusCode ${JSON.stringify(value)} is not an HTTP status code`);
@@ -32,7 +32,7 @@ function readStatusCode(value: unknown): number {
   return code;
 }
 
-function addHeader(headers: Map<string, string[]>, name: string, value: HeaderValue, once: boolean): void {
+export function addHeader(headers: Map<string, string[]>, name: string, value: HeaderValue, once: boolean): void {
   const text = String(value);
   try {
     validateHeaderName(name);
@@ -82,12 +82,11 @@ function readBody(result: Record<string, unknown>, decodeBase64: boolean): Buffe
 }
 
 /**
- * Reads a function's result as a REST API's Lambda proxy integration does: an object with only
- * statusCode, headers, multiValueHeaders, body and isBase64Encoded. A base64 body becomes bytes
- * when the client's first Accept type is one of the API's BinaryMediaTypes; otherwise API
- * Gateway passes the base64 text on. Anything malformed gives the reason for a 502.
+ * Reads a payload 1.0 result: an object with only statusCode, headers, multiValueHeaders, body
+ * and isBase64Encoded; a base64 body becomes bytes when `decodeBase64`. Anything malformed
+ * gives the reason for the gateway's error answer.
  */
-export function readLambdaResult(payload: string, accept: string | undefined, binaryMediaTypes: readonly string[]): ReadOutcome {
+export function readV1Result(payload: string, decodeBase64: boolean): ReadOutcome {
   try {
     const result: unknown = JSON.parse(payload);
     if (!isRecord(result))
@@ -96,7 +95,6 @@ export function readLambdaResult(payload: string, accept: string | undefined, bi
       );
     const unknownKeys = Object.keys(result).filter((key) => !RESULT_KEYS.has(key));
     if (unknownKeys.length > 0) throw new MalformedResult(`unknown keys ${unknownKeys.join(', ')}`);
-    const decodeBase64 = isBinaryMediaType(firstAcceptedType(accept), binaryMediaTypes);
     return {
       ok: true,
       answer: { statusCode: readStatusCode(result.statusCode), headers: readHeaders(result), body: readBody(result, decodeBase64) },
@@ -104,4 +102,13 @@ export function readLambdaResult(payload: string, accept: string | undefined, bi
   } catch (error) {
     return { ok: false, reason: `Malformed Lambda proxy response: ${(error as Error).message}` };
   }
+}
+
+/**
+ * Reads a function's result as a REST API's Lambda proxy integration does: a base64 body becomes
+ * bytes when the client's first Accept type is one of the API's BinaryMediaTypes; otherwise API
+ * Gateway passes the base64 text on.
+ */
+export function readLambdaResult(payload: string, accept: string | undefined, binaryMediaTypes: readonly string[]): ReadOutcome {
+  return readV1Result(payload, isBinaryMediaType(firstAcceptedType(accept), binaryMediaTypes));
 }

@@ -1,9 +1,10 @@
-import type { SamTemplate, TemplateFunction, TemplateRoute } from '../sam-model/read-template';
+import type { SamTemplate, TemplateFunction } from '../sam-model/read-template';
 import { startBuild } from './build-functions';
 import { createFunctionPool } from './function-pool';
+import { createGateways, type TemplateGateways } from './gateways/create-gateways';
 import type { ServedFunction } from './handle-request';
+import type { Limits } from './limits';
 import type { Logger } from './log-access';
-import { compileRoutes, type RouteMatch } from './match-route';
 
 export interface ServeSetup {
   buildDir: string;
@@ -11,27 +12,38 @@ export interface ServeSetup {
   maxInstances: number;
   /** Overlapping invocations per instance for every function (`--concurrency-per-instance`); undefined keeps one at a time. */
   concurrencyPerInstance?: number;
+  limits: Limits;
   logger: Logger;
 }
 
 /** A template's functions, built and ready to run, and its routes; replaced in place when the template changes. */
 export interface ServedTemplate {
   readonly functions: ReadonlyMap<string, ServedFunction>;
-  matchRoute(method: string, rawPath: string): RouteMatch | undefined;
-  routes(): TemplateRoute[];
+  gateways(): TemplateGateways;
+  template(): SamTemplate;
   runtimes(): string[];
   /** Serves `next` instead; says what changed, or undefined when no function or route did. */
   replace(next: SamTemplate): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
-const routeKey = (route: TemplateRoute): string => `${route.method} ${route.path} -> ${route.functionId}`;
+// `GET /items/{id} -> ItemsFunction`, `HTTP API ANY $default -> Fallback`, `URL -> UrlFunction`.
+function routeKeys(template: SamTemplate): Set<string> {
+  return new Set([
+    ...template.routes.map((route) => `${route.method} ${route.path} -> ${route.functionId}`),
+    ...template.httpRoutes.map((route) => {
+      const stage = route.api.stageName === '$default' ? '' : ` (stage ${route.api.stageName})`;
+      return `HTTP API ${route.method} ${route.path}${stage} -> ${route.functionId}`;
+    }),
+    ...template.functions.filter((fn) => fn.functionUrl).map((fn) => `Function URL -> ${fn.logicalId}`),
+  ]);
+}
 
 function describeChanges(before: SamTemplate, after: SamTemplate): string | undefined {
   const old = new Map(before.functions.map((fn) => [fn.logicalId, JSON.stringify(fn)]));
   const now = new Map(after.functions.map((fn) => [fn.logicalId, JSON.stringify(fn)]));
-  const oldRoutes = new Set(before.routes.map(routeKey));
-  const newRoutes = new Set(after.routes.map(routeKey));
+  const oldRoutes = routeKeys(before);
+  const newRoutes = routeKeys(after);
   const parts = [
     ...[...now.keys()].filter((id) => !old.has(id)).map((id) => `${id} added`),
     ...[...old.keys()].filter((id) => !now.has(id)).map((id) => `${id} removed`),
@@ -46,7 +58,7 @@ function describeChanges(before: SamTemplate, after: SamTemplate): string | unde
 export async function serveTemplate(template: SamTemplate, setup: ServeSetup): Promise<ServedTemplate> {
   const functions = new Map<string, ServedFunction>();
   let current = template;
-  let matchRoute = compileRoutes(template.routes);
+  let gateways = createGateways(template, setup.limits);
 
   async function start(fn: TemplateFunction): Promise<void> {
     const build = await startBuild(fn, setup.buildDir, setup.logger);
@@ -76,8 +88,8 @@ export async function serveTemplate(template: SamTemplate, setup: ServeSetup): P
 
   return {
     functions,
-    matchRoute: (method, rawPath) => matchRoute(method, rawPath),
-    routes: () => current.routes,
+    gateways: () => gateways,
+    template: () => current,
     runtimes: () => [...new Set(current.functions.map((fn) => fn.runtime))],
     async replace(next) {
       const changes = describeChanges(current, next);
@@ -87,7 +99,7 @@ export async function serveTemplate(template: SamTemplate, setup: ServeSetup): P
       await Promise.all([...gone, ...changed].map((fn) => stop(fn.logicalId)));
       await Promise.all(changed.map(start));
       current = next;
-      matchRoute = compileRoutes(next.routes);
+      gateways = createGateways(next, setup.limits);
       return changes;
     },
     async close() {

@@ -1,14 +1,13 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
-import { createClientErrorHandler } from './answer-client-error';
 import { buildRuntime } from './build-runtime';
-import { maxRequestHeadBytes } from './check-request-head';
 import { describeReachableUrl, isLoopback } from './describe-address';
 import { createRequestHandler } from './handle-request';
 import { API_GATEWAY_LIMITS, type Limits } from './limits';
+import { listenHttp, type ListeningServer } from './listen-http';
 import { consoleLogger, type Logger } from './log-access';
+import type { TemplateHttpRoute } from '../sam-model/read-http-apis';
 import { readTemplate, type TemplateRoute } from '../sam-model/read-template';
+import { createFunctionUrlServers } from './serve-function-urls';
 import { serveTemplate } from './serve-template';
 import { watchTemplate } from './watch-template';
 
@@ -33,7 +32,12 @@ export interface LocalApi {
   url: string;
   /** Listening beyond loopback: other machines can call the functions. */
   exposed: boolean;
+  /** REST API routes as the template had them at start. */
   routes: TemplateRoute[];
+  /** HTTP API routes as the template had them at start; a named stage is the URL's first segment. */
+  httpRoutes: TemplateHttpRoute[];
+  /** Each Function URL's local address by function logical id; follows template reloads. */
+  functionUrls(): Map<string, string>;
   /** The Lambda runtimes the template names, e.g. `nodejs24.x`. */
   runtimes: string[];
   close(): Promise<void>;
@@ -49,15 +53,24 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   const template = readTemplate(templatePath);
   for (const warning of template.warnings) logger.error(`warning: ${warning}`);
 
+  const limits = { ...API_GATEWAY_LIMITS, ...options.limits };
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 3000;
   const runtimePath = await buildRuntime(buildDir);
   const served = await serveTemplate(template, {
     buildDir,
     runtimePath,
     maxInstances: options.maxInstances ?? DEFAULT_MAX_INSTANCES,
     ...(options.concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance: options.concurrencyPerInstance }),
+    limits,
     logger,
   });
-  const closeFunctions = () => served.close();
+  const handlerSetup = { functions: served.functions, limits, logger };
+  const functionUrls = createFunctionUrlServers(handlerSetup, { host, firstPort: port === 0 ? 0 : port + 1 });
+  const closeFunctions = async () => {
+    await functionUrls.close();
+    await served.close();
+  };
   // Re-read on every save, one at a time; a template that does not read keeps the last one served.
   let reloading = Promise.resolve();
   const stopWatching = watchTemplate(templatePath, () => {
@@ -66,7 +79,9 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       try {
         const next = readTemplate(templatePath);
         const changes = await served.replace(next);
+        const urlChanges = await functionUrls.sync(served.gateways().functionUrls);
         if (changes) logger.info(`${name} changed: ${changes}`);
+        for (const change of urlChanges) logger.info(change);
         for (const warning of next.warnings) logger.error(`warning: ${warning}`);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
@@ -75,35 +90,34 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     });
   });
 
-  const limits = { ...API_GATEWAY_LIMITS, ...options.limits };
-  const server = createServer(
-    { maxHeaderSize: maxRequestHeadBytes(limits) },
-    createRequestHandler({ matchRoute: served.matchRoute, functions: served.functions, limits, logger }),
-  );
-  server.on('clientError', createClientErrorHandler(logger));
+  let main: ListeningServer | undefined;
   try {
-    await new Promise<void>((listening, failedToListen) => {
-      server.once('error', failedToListen);
-      server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', listening);
-    });
+    main = await listenHttp(
+      createRequestHandler({ ...handlerSetup, gateways: () => served.gateways().main }),
+      { port, host },
+      limits,
+      logger,
+    );
+    await functionUrls.sync(served.gateways().functionUrls);
   } catch (error) {
     stopWatching();
-    await closeFunctions();
+    await reloading;
+    await Promise.all([closeFunctions(), main?.close()]);
     throw error;
   }
-  const address = server.address() as AddressInfo;
+  const { address } = main;
 
   return {
     url: describeReachableUrl(address),
     exposed: !isLoopback(address.address),
     routes: template.routes,
+    httpRoutes: template.httpRoutes,
+    functionUrls: () => functionUrls.urls(),
     runtimes: served.runtimes(),
     async close() {
       stopWatching();
       await reloading;
-      const closed = new Promise<void>((done) => server.close(() => done()));
-      server.closeAllConnections();
-      await Promise.all([closed, closeFunctions()]);
+      await Promise.all([main.close(), closeFunctions()]);
     },
   };
 }

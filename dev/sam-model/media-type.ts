@@ -15,3 +15,14 @@ export function firstAcceptedType(accept: string | undefined): string | undefine
   const first = accept?.split(',')[0]?.trim();
   return first === '' ? undefined : first;
 }
+
+/**
+ * Whether an HTTP API or a Function URL passes a body of this type as text: they have no
+ * BinaryMediaTypes and base64-encode the rest, form posts (`x-www-form-urlencoded`) included.
+ * A body without a Content-Type passes as text.
+ */
+export function isTextMediaType(contentType: string | undefined): boolean {
+  const essence = essenceOf(contentType);
+  if (essence === '' || essence.startsWith('text/')) return true;
+  return /^application\/(json|xml|javascript|(.+\+)?(json|xml))$/.test(essence);
+}

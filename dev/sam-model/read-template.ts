@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { isRecord } from '../../shared/event-fields';
 import { parseCloudFormation } from './parse-cloudformation';
 import { readFields, type Fields } from './read-fields';
+import { IMPLICIT_HTTP_API_ID, readHttpApi, readHttpRoutes, type HttpApiStage, type TemplateHttpRoute } from './read-http-apis';
 import { resolveIntrinsics, type TemplateScope } from './resolve-intrinsics';
 
 /** One stage of a REST API (AWS::Serverless::Api), as the functions behind it see it. */
@@ -81,7 +82,12 @@ export interface SamTemplate {
   parameters: Record<string, unknown>;
   functions: TemplateFunction[];
   apis: ApiStage[];
+  /** The REST API (`Api` event) routes. */
   routes: TemplateRoute[];
+  /** HTTP APIs: the explicit ones, and `ServerlessHttpApi` when an HttpApi event has no ApiId. */
+  httpApis: HttpApiStage[];
+  /** The HTTP API (`HttpApi` event) routes. */
+  httpRoutes: TemplateHttpRoute[];
   /** Output values, resolved. */
   outputs: Record<string, unknown>;
   /** What a local run cannot honour, for the console. */
@@ -215,8 +221,6 @@ function readFunction(logicalId: string, resource: Fields, templateDir: string, 
 function readRoutes(fn: TemplateFunction, apis: Map<string, ApiStage>, implicitApi: ApiStage, warnings: string[]): TemplateRoute[] {
   const routes: TemplateRoute[] = [];
   for (const event of fn.events) {
-    if (event.type === 'HttpApi')
-      warnings.push(`${fn.logicalId}: event ${event.name} is an HTTP API (payload 2.0) event; only REST API events are served`);
     if (event.type !== 'Api') continue;
     const properties = readFields(event.properties, `${fn.logicalId}.Properties.Events.${event.name}.Properties`);
     const apiId = properties.optionalString('RestApiId');
@@ -236,7 +240,7 @@ function readRoutes(fn: TemplateFunction, apis: Map<string, ApiStage>, implicitA
   return routes;
 }
 
-/** Reads a SAM template: its functions (Globals merged), REST APIs, the routes to them and the outputs. */
+/** Reads a SAM template: its functions (Globals merged), REST and HTTP APIs, the routes to them and the outputs. */
 export function readTemplate(templatePath: string): SamTemplate {
   const file = resolve(templatePath);
   const document = readFields(parseCloudFormation(readFileSync(file, 'utf8')), 'template');
@@ -265,19 +269,39 @@ export function readTemplate(templatePath: string): SamTemplate {
   }
   const implicitApi = readApi(IMPLICIT_API_ID, readFields(mapOrEmpty(globals['Api']), 'Globals.Api'));
 
+  const httpApis = new Map<string, HttpApiStage>();
+  for (const { logicalId, resource } of resourcesOfType('AWS::Serverless::HttpApi')) {
+    httpApis.set(logicalId, readHttpApi(logicalId, resolvedResource(logicalId, resource, globals['HttpApi']).map('Properties')));
+  }
+  const implicitHttpApi = readHttpApi(IMPLICIT_HTTP_API_ID, readFields(mapOrEmpty(globals['HttpApi']), 'Globals.HttpApi'));
+
   const functions: TemplateFunction[] = [];
   const routes: TemplateRoute[] = [];
+  const httpRoutes: TemplateHttpRoute[] = [];
   for (const { logicalId, resource } of resourcesOfType('AWS::Serverless::Function')) {
     const fn = readFunction(logicalId, resolvedResource(logicalId, resource, globals['Function']), dirname(file), warnings);
     if (!fn) continue;
     functions.push(fn);
     routes.push(...readRoutes(fn, apis, implicitApi, warnings));
+    httpRoutes.push(...readHttpRoutes(fn, httpApis, implicitHttpApi, warnings));
   }
+  const servedHttpApis = [...httpApis.values(), ...(httpRoutes.some((route) => route.api === implicitHttpApi) ? [implicitHttpApi] : [])];
   const outputs = Object.fromEntries(
     Object.entries(document.optionalMap('Outputs')?.raw ?? {}).map(([name, output]) => [
       name,
       resolveIntrinsics(mapOrEmpty(output)['Value'], scope),
     ]),
   );
-  return { file, document: document.raw, parameters, functions, apis: [...apis.values()], routes, outputs, warnings };
+  return {
+    file,
+    document: document.raw,
+    parameters,
+    functions,
+    apis: [...apis.values()],
+    routes,
+    httpApis: servedHttpApis,
+    httpRoutes,
+    outputs,
+    warnings,
+  };
 }

@@ -5,10 +5,13 @@ import type { Logger } from '../../dev/local-api/log-access';
 import { startLocalApi, type LocalApiOptions } from '../../dev/local-api/start-local-api';
 
 export const FIXTURE_TEMPLATE = join(__dirname, 'fixtures', 'api', 'template.yaml');
+export const SOURCES_TEMPLATE = join(__dirname, 'fixtures', 'sources', 'template.yaml');
 export const REAL_TEMPLATE = join(__dirname, '..', '..', 'template.yaml');
 
 export interface TestApi {
   url: string;
+  /** Each Function URL's local address by function logical id. */
+  functionUrls(): Map<string, string>;
   /** Everything the local API printed, access lines and errors alike, in order. */
   lines: string[];
   errors: string[];
@@ -30,6 +33,7 @@ export async function startTestApi(options: Omit<LocalApiOptions, 'logger' | 'po
   const api = await startLocalApi({ ...options, buildDir, port: 0, host: '127.0.0.1', logger });
   return {
     url: api.url,
+    functionUrls: () => api.functionUrls(),
     lines,
     errors,
     async close() {

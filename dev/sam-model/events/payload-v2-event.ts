@@ -24,6 +24,21 @@ export const FUNCTION_URL: PayloadV2Endpoint = {
   namedStages: false,
 };
 
+/** Where a request landed, when the caller knows more than the endpoint's defaults (the local API does). */
+export interface PayloadV2Route {
+  /** `GET /items/{id}`, `$default`...; the endpoint's routeKey when not given. */
+  readonly routeKey?: string;
+  /** The route's path parameters; derived from a `{proxy+}` routeKey when not given. */
+  readonly pathParameters?: Record<string, string> | null;
+  readonly stageVariables?: Record<string, string> | null;
+  /** The path as the event carries it, when it is not the spec's (a Function URL keeps the client's escapes). */
+  readonly rawPath?: string;
+  /** The query as the client sent it; re-encoded from the spec when not given. */
+  readonly rawQueryString?: string;
+  /** false: the spec's headers are all there is (the local API passes what the client sent). */
+  readonly clientDefaults?: boolean;
+}
+
 const encodePair = ([key, value]: readonly [string, string]): string => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
 
 // `ANY /express/{proxy+}` matched `/express/ping`: the greedy parameter is `ping`.
@@ -32,20 +47,29 @@ function proxyOf(path: string, routeKey: string): string {
   return path.startsWith(prefix) ? path.slice(prefix.length) : path.replace(/^\//, '');
 }
 
-/** A payload 2.0 event (HTTP API or Function URL): repeated headers and query values joined with commas, cookies apart. */
-export function payloadV2Event(spec: RequestSpec, endpoint: PayloadV2Endpoint = HTTP_API): APIGatewayProxyEventV2 {
+function defaultPathParameters(spec: RequestSpec, routeKey: string): Record<string, string> | undefined {
+  return routeKey === '$default' ? undefined : { proxy: proxyOf(spec.path, routeKey) };
+}
+
+/**
+ * A payload 2.0 event (HTTP API or Function URL): header names in lower case, repeated headers
+ * and query values joined with commas, cookies apart.
+ */
+export function payloadV2Event(spec: RequestSpec, endpoint: PayloadV2Endpoint = HTTP_API, route: PayloadV2Route = {}): APIGatewayProxyEventV2 {
+  const routeKey = route.routeKey ?? endpoint.routeKey;
+  const pairs = route.clientDefaults === false ? spec.headers : headersWithDefaults(spec, endpoint.host);
   const headers = mapValues(
-    groupPairs(headersWithDefaults(spec, endpoint.host), (name) => name.toLowerCase()),
+    groupPairs(pairs, (name) => name.toLowerCase()),
     (values) => values.join(','),
   );
   const query = groupPairs(spec.query);
   const stage = endpoint.namedStages ? spec.stage : '$default';
-  const rawPath = stage === '$default' ? spec.path : `/${stage}${spec.path}`;
+  const rawPath = route.rawPath ?? (stage === '$default' ? spec.path : `/${stage}${spec.path}`);
   const event: APIGatewayProxyEventV2 = {
     version: '2.0',
-    routeKey: endpoint.routeKey,
+    routeKey,
     rawPath,
-    rawQueryString: spec.query.map(encodePair).join('&'),
+    rawQueryString: route.rawQueryString ?? spec.query.map(encodePair).join('&'),
     headers,
     requestContext: {
       accountId: '000000000000',
@@ -54,7 +78,7 @@ export function payloadV2Event(spec: RequestSpec, endpoint: PayloadV2Endpoint = 
       domainPrefix: endpoint.apiId,
       http: { method: spec.method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: spec.sourceIp, userAgent: headers['user-agent'] ?? '' },
       requestId: spec.requestId,
-      routeKey: endpoint.routeKey,
+      routeKey,
       stage,
       time: formatRequestTime(spec.time),
       timeEpoch: spec.time.getTime(),
@@ -63,7 +87,9 @@ export function payloadV2Event(spec: RequestSpec, endpoint: PayloadV2Endpoint = 
   };
   if (spec.cookies.length > 0) event.cookies = [...spec.cookies];
   if (query.size > 0) event.queryStringParameters = mapValues(query, (values) => values.join(','));
-  if (endpoint.routeKey !== '$default') event.pathParameters = { proxy: proxyOf(spec.path, endpoint.routeKey) };
+  const pathParameters = route.pathParameters === undefined ? defaultPathParameters(spec, routeKey) : route.pathParameters;
+  if (pathParameters) event.pathParameters = pathParameters;
+  if (route.stageVariables) event.stageVariables = route.stageVariables;
   const body = bodyText(spec);
   if (body !== undefined) event.body = body;
   return event;

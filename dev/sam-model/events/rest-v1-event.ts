@@ -92,3 +92,13 @@ export function restV1Event(spec: RequestSpec, routeFields: Partial<RestV1Route>
     isBase64Encoded: spec.isBase64,
   };
 }
+
+/**
+ * Payload 1.0 as an HTTP API sends it (`PayloadFormatVersion: '1.0'`): the REST shape with
+ * `version`, the stage as it is (`$default` too), and a named stage at the start of `path`.
+ */
+export function httpApiV1Event(spec: RequestSpec, routeFields: Partial<RestV1Route> = {}): APIGatewayProxyEvent & { version: '1.0' } {
+  const event = restV1Event(spec, routeFields);
+  const path = spec.stage === '$default' ? spec.path : `/${spec.stage}${spec.path}`;
+  return { version: '1.0', ...event, path, requestContext: { ...event.requestContext, path, stage: spec.stage } };
+}

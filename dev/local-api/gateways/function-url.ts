@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { payloadV2Event } from '../../sam-model/events/payload-v2-event';
+import { isTextMediaType } from '../../sam-model/media-type';
+import type { TemplateFunction } from '../../sam-model/read-template';
+import type { HttpAnswer } from '../read-lambda-result';
+import { readV2Result } from '../read-v2-result';
+import { splitTarget } from '../received-request';
+import { withHeaders, type Gateway, type GatewayFailure, type InvokeMode } from './gateway';
+import { requestSpecOf } from './request-spec';
+
+const REGION = 'xx-local-1';
+
+function textAnswer(statusCode: number, text: string, contentType = 'application/json'): HttpAnswer {
+  return { statusCode, headers: new Map([['Content-Type', [contentType]]]), body: Buffer.from(text) };
+}
+
+// A failed function answers 502 `Internal Server Error` (not JSON, though labelled so), as users
+// of Function URLs report it; the Lambda guide documents the happy path only. There is no route
+// to miss and no gateway timeout: the function's own Timeout ends it, which is a failure too.
+const FUNCTION_URL_ERRORS: Record<Exclude<GatewayFailure, 'streaming-not-served'>, HttpAnswer> = {
+  'no-route': textAnswer(404, 'Not Found'),
+  'uri-too-long': textAnswer(414, 'Request-URI Too Long'),
+  'headers-too-large': textAnswer(431, 'Request Header Fields Too Large'),
+  'too-large': textAnswer(413, 'Request Entity Too Large'),
+  'function-error': textAnswer(502, 'Internal Server Error'),
+  'timed-out': textAnswer(502, 'Internal Server Error'),
+};
+
+/** The `<url-id>` of a function's URL: 32 lower-case characters, stable for its logical id. */
+export function functionUrlId(logicalId: string): string {
+  return createHash('sha256').update(logicalId).digest('hex').slice(0, 32);
+}
+
+/** `<url-id>.lambda-url.xx-local-1.on.aws`: the streaming helper tells Function URL events by `.lambda-url.`. */
+export function functionUrlDomain(logicalId: string): string {
+  return `${functionUrlId(logicalId)}.lambda-url.${REGION}.on.aws`;
+}
+
+/**
+ * A function's URL (`FunctionUrlConfig`, AuthType NONE), served on a port of its own so that
+ * the event's rawPath is the path the client asked for, as on `https://<url-id>.lambda-url...`:
+ * every path and method reaches the function, with the client's escapes kept in rawPath.
+ */
+export function createFunctionUrlGateway(fn: Pick<TemplateFunction, 'logicalId' | 'functionUrl'>): Gateway {
+  const urlId = functionUrlId(fn.logicalId);
+  const endpoint = { host: functionUrlDomain(fn.logicalId), apiId: urlId, routeKey: '$default', namedStages: false };
+  const invokeMode: InvokeMode = fn.functionUrl?.invokeMode === 'RESPONSE_STREAM' ? 'RESPONSE_STREAM' : 'BUFFERED';
+  const gateway: Gateway = {
+    kind: 'Function URL',
+    route: (_method, rawPath) => ({
+      gateway,
+      functionId: fn.logicalId,
+      // RESPONSE_STREAM: handle-request answers 'streaming-not-served' until the local API streams;
+      // a streaming invocation plugs in there, with this gateway's event and answers unchanged.
+      invokeMode,
+      timeoutMs: undefined,
+      createEvent(request) {
+        const spec = requestSpecOf(request, {
+          path: rawPath,
+          stage: '$default',
+          isBinary: (type) => !isTextMediaType(type),
+          cookiesApart: true,
+        });
+        return payloadV2Event(spec, endpoint, {
+          rawPath,
+          pathParameters: null,
+          rawQueryString: splitTarget(request.url).query,
+          clientDefaults: false,
+        });
+      },
+      readResult: (payload) => readV2Result(payload),
+    }),
+    owns: () => true,
+    refuse(failure) {
+      if (failure !== 'streaming-not-served') return FUNCTION_URL_ERRORS[failure];
+      return textAnswer(
+        501,
+        `${fn.logicalId} has FunctionUrlConfig InvokeMode RESPONSE_STREAM, which the local API does not serve yet (BUFFERED only); set InvokeMode: BUFFERED to run it locally.\n`,
+        'text/plain; charset=utf-8',
+      );
+    },
+    finish: (answer, requestId) => withHeaders(answer, [['x-amzn-RequestId', requestId]]),
+  };
+  return gateway;
+}
