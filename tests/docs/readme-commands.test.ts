@@ -25,10 +25,7 @@ function shellLines(text: string): string[] {
   const lines: string[] = [];
   for (const block of text.matchAll(/^```(?:sh|bash|shell|console)\n([\s\S]*?)^```/gm)) {
     for (const raw of (block[1] ?? '').split('\n')) {
-      const line = raw
-        .replace(/^\$ /, '')
-        .replace(/(^|\s)#.*$/, '')
-        .trim();
+      const line = raw.replace(/^\$ /, '').trim();
       if (line !== '') lines.push(line);
     }
   }
