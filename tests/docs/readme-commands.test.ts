@@ -43,12 +43,13 @@ function namesIn(line: string): { make: string[]; npm: string[]; paths: string[]
   const make: string[] = [];
   const npm: string[] = [];
   const paths: string[] = [];
-  words.forEach((word, index) => {
+  words.forEach((raw, index) => {
+    const word = raw.replace(/[),;:.]+$/, '');
     const previous = words[index - 1];
     if (previous === 'make' && /^[a-z][\w-]*$/.test(word)) make.push(word);
     if (words[index - 2] === 'npm' && previous === 'run' && /^[\w:-]+$/.test(word)) npm.push(word);
     if (previous === 'npm' && /^[a-z][\w:-]*$/.test(word) && word !== 'run' && !NPM_BUILTINS.has(word)) npm.push(word);
-    const path = word.replace(/^['"(]|['"),;:.]+$/g, '');
+    const path = raw.replace(/^['"(]|['"),;:.]+$/g, '');
     if (/^[\w.-]+\/[\w./-]*$/.test(path) && topLevel.has(path.split('/')[0] as string)) paths.push(path);
   });
   return { make, npm, paths };
