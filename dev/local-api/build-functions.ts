@@ -10,7 +10,7 @@ import { watchSources } from './watch-sources';
 export interface Artifact {
   dir: string;
   version: number;
-  /** Sourcemap: true in the template, for which SAM turns on `--enable-source-maps`. */
+  /** Sourcemap: true in the template (SAM then turns on `--enable-source-maps`), or a debugger is attached. */
   sourceMaps: boolean;
 }
 
@@ -62,10 +62,13 @@ async function describeFailure(error: unknown): Promise<{ text: string; files: s
  * rebuilds, and rebuilds when a source changes: eagerly on a file-system event, and in any case
  * before the next request, which compares the sources' modification times with the last build.
  */
-export async function startBuild(fn: TemplateFunction, buildDir: string, logger: Logger): Promise<FunctionBuild> {
+export async function startBuild(fn: TemplateFunction, buildDir: string, logger: Logger, debugging = false): Promise<FunctionBuild> {
   const baseDir = join(buildDir, fn.logicalId);
   const outdir = join(baseDir, 'out');
-  const options = deriveEsbuildOptions(fn.build, fn.codeDir, outdir);
+  const derived = deriveEsbuildOptions(fn.build, fn.codeDir, outdir);
+  // A debugger needs source maps to put breakpoints in the TypeScript, and unminified code to show
+  // variables under their own names, whatever the template asks of the deployed bundle.
+  const options = debugging ? { ...derived, sourcemap: true, minify: false } : derived;
   const esbuild = await context({ ...options, write: false, metafile: true, logLevel: 'silent' });
   const sources = new Map<string, Signature | undefined>();
   const watcher = watchSources((file) => {

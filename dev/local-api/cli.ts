@@ -1,22 +1,58 @@
 import { parseArgs } from 'node:util';
 import { describeStartFailure } from './describe-start-failure';
-import { startLocalApi, type LocalApi } from './start-local-api';
+import { isLoopback } from './describe-address';
+import type { InspectTarget } from './open-inspector';
+import { parseParameterOverrides } from './parse-parameter-overrides';
+import { startLocalApi, type LocalApi, type LocalApiOptions } from './start-local-api';
 
 const USAGE = `Usage: npm start -- [--port 3000] [--host 127.0.0.1] [--template template.yaml] [--max-instances 4]
+                    [--env-vars env.json] [--parameter-overrides "Name=value ..."] [--inspect[=[host:]9229]]
 
 Serves the functions of a SAM template like \`sam local start-api\`, without Docker.
 --concurrency-per-instance N gives every instance up to N overlapping invocations, as Lambda Managed Instances
 do (functions with CapacityProviderConfig get this from the template), so state shared between requests shows.
-The port also comes from PORT. Binding beyond loopback (--host 0.0.0.0) exposes the functions to your network.`;
+The port also comes from PORT. Binding beyond loopback (--host 0.0.0.0) exposes the functions to your network.
+
+  --env-vars, -n FILE        Environment variables in sam local's format:
+                             {"Parameters": {"NAME": "value"}, "MyFunction": {"NAME": "value"}}
+  --parameter-overrides TEXT Template parameter values: "Name=value" or
+                             "ParameterKey=Name,ParameterValue=value", space-separated or repeated
+  --inspect[=[host:]port]    Open the Node.js inspector (default 127.0.0.1:9229) and attach a debugger:
+                             the functions are built with source maps and have no timeout
+  --debug-port, -d PORT      The same as --inspect=PORT, as sam local spells it`;
+
+const DEFAULT_INSPECT_PORT = 9229;
+
+function readPort(text: string, flag: string): number {
+  const port = Number(text);
+  if (text.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${flag}: not a port: ${text}`);
+  return port;
+}
+
+// `--inspect`, `--inspect=9230` or `--inspect=127.0.0.1:9230`, as node itself takes them.
+function readInspectTarget(inspect: string | undefined, debugPort: string | undefined): InspectTarget | undefined {
+  if (debugPort !== undefined) return { host: '127.0.0.1', port: readPort(debugPort, '--debug-port') };
+  if (inspect === undefined) return undefined;
+  const colon = inspect.lastIndexOf(':');
+  if (colon < 0) return { host: '127.0.0.1', port: readPort(inspect, '--inspect') };
+  return { host: inspect.slice(0, colon), port: readPort(inspect.slice(colon + 1), '--inspect') };
+}
 
 function readOptions() {
+  // parseArgs has no optional values: a bare --inspect means the inspector's usual port.
+  const args = process.argv.slice(2).map((arg) => (arg === '--inspect' ? `--inspect=${DEFAULT_INSPECT_PORT}` : arg));
   const { values } = parseArgs({
+    args,
     options: {
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       template: { type: 'string', default: 'template.yaml' },
       'max-instances': { type: 'string' },
       'concurrency-per-instance': { type: 'string' },
+      'env-vars': { type: 'string', short: 'n' },
+      'parameter-overrides': { type: 'string', multiple: true },
+      inspect: { type: 'string' },
+      'debug-port': { type: 'string', short: 'd' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -29,22 +65,43 @@ function readOptions() {
   const concurrencyPerInstance = perInstance === undefined ? undefined : Number(perInstance);
   if (concurrencyPerInstance !== undefined && !(Number.isInteger(concurrencyPerInstance) && concurrencyPerInstance > 0))
     throw new Error('--concurrency-per-instance wants a positive integer');
-  return { help: values.help, port, host: values.host, templatePath: values.template, maxInstances, concurrencyPerInstance };
+  const inspect = readInspectTarget(values.inspect, values['debug-port']);
+  const envVarsPath = values['env-vars'];
+  const options: LocalApiOptions & { host: string; port: number } = {
+    port,
+    host: values.host,
+    templatePath: values.template,
+    parameterOverrides: parseParameterOverrides(values['parameter-overrides'] ?? []),
+    ...(maxInstances === undefined ? {} : { maxInstances }),
+    ...(concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance }),
+    ...(envVarsPath === undefined ? {} : { envVarsPath }),
+    ...(inspect === undefined ? {} : { inspect }),
+  };
+  return { help: values.help, options };
+}
+
+/** How to attach, printed with the banner; the README shows the VS Code configuration. */
+function describeDebugger(url: string, inspect: InspectTarget | undefined): string[] {
+  const port = new URL(url).port;
+  const lines = [
+    `Debugger: listening on ${url}. In VS Code, run "Attach to the local API" (.vscode/launch.json) or any Node.js attach`,
+    `  configuration on port ${port}: each function instance shows as a worker thread, and breakpoints in your .ts files`,
+    '  bind through source maps. Function timeouts are off while debugging.',
+  ];
+  if (inspect && !isLoopback(inspect.host))
+    lines.push(`Warning: the debugger listens on ${inspect.host}; anyone who reaches it can run code as you. Keep it on 127.0.0.1.`);
+  return lines;
 }
 
 async function main(): Promise<void> {
-  const { help, maxInstances, concurrencyPerInstance, ...options } = readOptions();
+  const { help, options } = readOptions();
   if (help) {
     console.log(USAGE);
     return;
   }
   let api: LocalApi;
   try {
-    api = await startLocalApi({
-      ...options,
-      ...(maxInstances === undefined ? {} : { maxInstances }),
-      ...(concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance }),
-    });
+    api = await startLocalApi(options);
   } catch (error) {
     console.error(describeStartFailure(error, options));
     process.exit(1);
@@ -76,6 +133,7 @@ async function main(): Promise<void> {
   const runtimes = new Set(api.runtimes.filter((runtime) => runtime !== `nodejs${localMajor}.x`));
   if (runtimes.size > 0)
     console.log(`Note: the functions run on this Node.js ${process.versions.node}, not on ${[...runtimes].join(', ')}.`);
+  if (api.inspectorUrl) for (const line of describeDebugger(api.inspectorUrl, options.inspect)) console.log(line);
   console.log('Edit a source file and the next request runs the rebuilt code. Ctrl+C stops.\n');
 
   const stop = (): void => {

@@ -22,6 +22,8 @@ export interface PoolOptions {
   logger?: Logger;
   /** Overlapping invocations per instance for every function (`--concurrency-per-instance`), as on Managed Instances. */
   concurrencyPerInstance?: number;
+  /** A debugger may hold an invocation at a breakpoint: no Timeout ends it. */
+  debugging?: boolean;
 }
 
 type Signal = InstanceMessage | { type: 'exit'; reason: string };
@@ -210,11 +212,14 @@ export function createFunctionPool(
       invokedFunctionArn: `arn:aws:lambda:${REGION}:000000000000:function:${fn.functionName}`,
     };
     let timedOut = false;
-    // Lambda ends an invocation at its Timeout and starts the next one in a fresh environment.
-    const timer = setTimeout(() => {
-      timedOut = true;
-      void instance.worker.terminate();
-    }, timeoutMs);
+    // Lambda ends an invocation at its Timeout and starts the next one in a fresh environment;
+    // like `sam local --debug-port`, not while a debugger may hold it at a breakpoint.
+    const timer = options.debugging
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          void instance.worker.terminate();
+        }, timeoutMs);
     const reply = new Promise<Signal>((resolve) => instance.replies.set(awsRequestId, resolve));
     instance.worker.postMessage(request);
     const signal = await reply;

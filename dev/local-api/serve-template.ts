@@ -14,6 +14,8 @@ export interface ServeSetup {
   concurrencyPerInstance?: number;
   limits: Limits;
   logger: Logger;
+  /** A debugger may attach: builds carry source maps and invocations have no timeout. */
+  debugging: boolean;
 }
 
 /** A template's functions, built and ready to run, and its routes; replaced in place when the template changes. */
@@ -61,9 +63,10 @@ export async function serveTemplate(template: SamTemplate, setup: ServeSetup): P
   let gateways = createGateways(template, setup.limits);
 
   async function start(fn: TemplateFunction): Promise<void> {
-    const build = await startBuild(fn, setup.buildDir, setup.logger);
+    const build = await startBuild(fn, setup.buildDir, setup.logger, setup.debugging);
     const pool = createFunctionPool(fn, setup.runtimePath, setup.maxInstances, {
       logger: setup.logger,
+      debugging: setup.debugging,
       ...(setup.concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance: setup.concurrencyPerInstance }),
     });
     functions.set(fn.logicalId, { build, pool });

@@ -6,7 +6,10 @@ import { API_GATEWAY_LIMITS, type Limits } from './limits';
 import { listenHttp, type ListeningServer } from './listen-http';
 import { consoleLogger, type Logger } from './log-access';
 import type { TemplateHttpRoute } from '../sam-model/read-http-apis';
-import { readTemplate, type TemplateRoute } from '../sam-model/read-template';
+import { openInspector, type InspectTarget } from './open-inspector';
+import { overrideEnvironment } from './override-environment';
+import { readEnvVarsFile } from './read-env-vars-file';
+import { readTemplate, type SamTemplate, type TemplateRoute } from '../sam-model/read-template';
 import { createFunctionUrlServers } from './serve-function-urls';
 import { serveTemplate } from './serve-template';
 import { watchTemplate } from './watch-template';
@@ -25,6 +28,12 @@ export interface LocalApiOptions {
   concurrencyPerInstance?: number;
   limits?: Partial<Limits>;
   logger?: Logger;
+  /** Values for the template's parameters instead of their defaults (`--parameter-overrides`). */
+  parameterOverrides?: Readonly<Record<string, string>>;
+  /** A `sam local --env-vars` file; re-read, like the template, whenever it changes. */
+  envVarsPath?: string;
+  /** Opens the Node.js inspector so a debugger can attach to the functions (`--inspect`). */
+  inspect?: InspectTarget;
 }
 
 export interface LocalApi {
@@ -40,23 +49,40 @@ export interface LocalApi {
   functionUrls(): Map<string, string>;
   /** The Lambda runtimes the template names, e.g. `nodejs24.x`. */
   runtimes: string[];
+  /** Where a debugger connects (`ws://...`), when the inspector is open. */
+  inspectorUrl: string | undefined;
   close(): Promise<void>;
 }
 
 const DEFAULT_MAX_INSTANCES = 4;
+// setTimeout's longest delay: a request waits as long as a debugger holds its function.
+const NO_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** Reads the template, builds its functions, and serves them the way `sam local start-api` lays out the URLs. */
 export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
   const logger = options.logger ?? consoleLogger;
   const templatePath = resolve(options.templatePath);
   const buildDir = resolve(options.buildDir ?? join(dirname(templatePath), '.build', 'local-api'));
-  const template = readTemplate(templatePath);
+  const envVarsPath = options.envVarsPath === undefined ? undefined : resolve(options.envVarsPath);
+  // The template as served: its parameters overridden, then its functions' variables from the env vars file.
+  const loadTemplate = (): SamTemplate =>
+    overrideEnvironment(
+      readTemplate(templatePath, { parameterOverrides: options.parameterOverrides }),
+      envVarsPath === undefined ? undefined : readEnvVarsFile(envVarsPath),
+    );
+  const template = loadTemplate();
   for (const warning of template.warnings) logger.error(`warning: ${warning}`);
 
-  const limits = { ...API_GATEWAY_LIMITS, ...options.limits };
+  const debugging = options.inspect !== undefined;
+  const limits = {
+    ...API_GATEWAY_LIMITS,
+    ...(debugging ? { integrationTimeoutMs: NO_TIMEOUT_MS, httpApiTimeoutMs: NO_TIMEOUT_MS } : {}),
+    ...options.limits,
+  };
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 3000;
   const runtimePath = await buildRuntime(buildDir);
+  const inspector = options.inspect && openInspector(options.inspect);
   const served = await serveTemplate(template, {
     buildDir,
     runtimePath,
@@ -64,20 +90,25 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     ...(options.concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance: options.concurrencyPerInstance }),
     limits,
     logger,
+    debugging,
+  }).catch((error: unknown) => {
+    inspector?.close();
+    throw error;
   });
   const handlerSetup = { functions: served.functions, limits, logger };
   const functionUrls = createFunctionUrlServers(handlerSetup, { host, firstPort: port === 0 ? 0 : port + 1 });
   const closeFunctions = async () => {
     await functionUrls.close();
     await served.close();
+    inspector?.close();
   };
   // Re-read on every save, one at a time; a template that does not read keeps the last one served.
   let reloading = Promise.resolve();
-  const stopWatching = watchTemplate(templatePath, () => {
+  const reload = (changedFile: string) => {
     reloading = reloading.then(async () => {
-      const name = basename(templatePath);
+      const name = basename(changedFile);
       try {
-        const next = readTemplate(templatePath);
+        const next = loadTemplate();
         const changes = await served.replace(next);
         const urlChanges = await functionUrls.sync(served.gateways().functionUrls);
         if (changes) logger.info(`${name} changed: ${changes}`);
@@ -88,7 +119,13 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         logger.error(`${name} changed but cannot be served; still serving the last version:\n${reason.trimEnd()}`);
       }
     });
-  });
+  };
+  const watchers = [templatePath, ...(envVarsPath === undefined ? [] : [envVarsPath])].map((file) =>
+    watchTemplate(file, () => reload(file)),
+  );
+  const stopWatching = () => {
+    for (const stop of watchers) stop();
+  };
 
   let main: ListeningServer | undefined;
   try {
@@ -114,6 +151,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     httpRoutes: template.httpRoutes,
     functionUrls: () => functionUrls.urls(),
     runtimes: served.runtimes(),
+    inspectorUrl: inspector?.url,
     async close() {
       stopWatching();
       await reloading;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isRecord } from '../../shared/event-fields';
+import { assignParameterValues } from './assign-parameter-values';
 import { parseCloudFormation } from './parse-cloudformation';
 import { readFields, type Fields } from './read-fields';
 import { IMPLICIT_HTTP_API_ID, readHttpApi, readHttpRoutes, type HttpApiStage, type TemplateHttpRoute } from './read-http-apis';
@@ -49,6 +50,8 @@ export interface TemplateFunction {
   timeoutSeconds: number;
   memorySize: number;
   environment: Record<string, string>;
+  /** Environment.Variables whose value cannot be resolved locally, so they are left unset. */
+  unresolvedVariables: string[];
   /** LoggingConfig; LogGroup is a resource's logical id when the template refers to one. */
   logging: { logFormat: string | undefined; applicationLogLevel: string | undefined; logGroup: string | undefined } | undefined;
   /** CapacityProviderConfig: the function runs on Lambda Managed Instances, many invocations at once per environment. */
@@ -78,7 +81,7 @@ export interface SamTemplate {
   file: string;
   /** The parsed template as written (short forms in long form, nothing resolved), for structural checks. */
   document: Readonly<Record<string, unknown>>;
-  /** Parameter defaults, which a local run uses as the parameters' values. */
+  /** The parameters' values: their overrides where given, else their defaults. */
   parameters: Record<string, unknown>;
   functions: TemplateFunction[];
   apis: ApiStage[];
@@ -105,15 +108,6 @@ const IMPLICIT_STAGE_NAME = 'Prod';
 
 const mapOrEmpty = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
 
-function parameterDefaults(parameters: Record<string, unknown>): Record<string, unknown> {
-  const defaults: Record<string, unknown> = {};
-  for (const [name, declaration] of Object.entries(parameters)) {
-    const value = mapOrEmpty(declaration)['Default'];
-    if (value !== undefined) defaults[name] = value;
-  }
-  return defaults;
-}
-
 /** SAM merges Globals into each resource: maps merge key by key, anything else is overridden. */
 function mergeGlobals(globals: Record<string, unknown>, own: Record<string, unknown>): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...globals };
@@ -139,17 +133,15 @@ function readApi(logicalId: string, properties: Fields): ApiStage {
   };
 }
 
-function readEnvironment(properties: Fields, warnings: string[]): Record<string, string> {
+function readEnvironment(properties: Fields): { environment: Record<string, string>; unresolvedVariables: string[] } {
   const environment: Record<string, string> = {};
+  const unresolvedVariables: string[] = [];
   const variables = properties.optionalMap('Environment')?.optionalMap('Variables')?.raw ?? {};
   for (const [name, value] of Object.entries(variables)) {
-    if (value === undefined || (value !== null && typeof value === 'object')) {
-      warnings.push(`${properties.where}.Environment.Variables.${name} cannot be resolved locally; it is left unset`);
-    } else {
-      environment[name] = value === null ? '' : String(value);
-    }
+    if (value === undefined || (value !== null && typeof value === 'object')) unresolvedVariables.push(name);
+    else environment[name] = value === null ? '' : String(value);
   }
-  return environment;
+  return { environment, unresolvedVariables };
 }
 
 function readBuildProperties(build: Fields): BuildProperties {
@@ -202,7 +194,7 @@ function readFunction(logicalId: string, resource: Fields, templateDir: string, 
     codeDir: resolve(templateDir, codeUri),
     timeoutSeconds: properties.optionalNumber('Timeout') ?? DEFAULT_TIMEOUT_SECONDS,
     memorySize: properties.optionalNumber('MemorySize') ?? DEFAULT_MEMORY_MB,
-    environment: readEnvironment(properties, warnings),
+    ...readEnvironment(properties),
     logging: logging && {
       logFormat: logging.optionalString('LogFormat'),
       applicationLogLevel: logging.optionalString('ApplicationLogLevel'),
@@ -240,12 +232,17 @@ function readRoutes(fn: TemplateFunction, apis: Map<string, ApiStage>, implicitA
   return routes;
 }
 
+export interface ReadOptions {
+  /** Values for the template's parameters, by name, instead of their defaults (`sam --parameter-overrides`). */
+  parameterOverrides?: Readonly<Record<string, string>> | undefined;
+}
+
 /** Reads a SAM template: its functions (Globals merged), REST and HTTP APIs, the routes to them and the outputs. */
-export function readTemplate(templatePath: string): SamTemplate {
+export function readTemplate(templatePath: string, options: ReadOptions = {}): SamTemplate {
   const file = resolve(templatePath);
   const document = readFields(parseCloudFormation(readFileSync(file, 'utf8')), 'template');
   const resources = document.map('Resources');
-  const parameters = parameterDefaults(document.optionalMap('Parameters')?.raw ?? {});
+  const parameters = assignParameterValues(document.optionalMap('Parameters')?.raw ?? {}, options.parameterOverrides);
   const scope: TemplateScope = {
     parameters,
     resources: new Set(Object.keys(resources.raw)),

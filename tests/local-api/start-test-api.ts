@@ -12,6 +12,8 @@ export interface TestApi {
   url: string;
   /** Each Function URL's local address by function logical id. */
   functionUrls(): Map<string, string>;
+  /** Where a debugger connects, when the test asked for the inspector. */
+  inspectorUrl: string | undefined;
   /** Everything the local API printed, access lines and errors alike, in order. */
   lines: string[];
   errors: string[];
@@ -34,6 +36,7 @@ export async function startTestApi(options: Omit<LocalApiOptions, 'logger' | 'po
   return {
     url: api.url,
     functionUrls: () => api.functionUrls(),
+    inspectorUrl: api.inspectorUrl,
     lines,
     errors,
     async close() {
