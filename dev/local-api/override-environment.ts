@@ -13,9 +13,13 @@ export function overrideEnvironment(template: SamTemplate, file: EnvVarsFile | u
     const section = file && (ownValue(file.byFunction, fn.logicalId) ?? ownValue(file.byFunction, fn.functionName));
     const overridden = overrideFunction(fn, { ...file?.everyFunction, ...section });
     for (const name of overridden.unresolvedVariables)
-      warnings.push(`${fn.logicalId}.Environment.Variables.${name} cannot be resolved locally; it is left unset unless --env-vars gives it a value`);
+      warnings.push(
+        `${fn.logicalId}.Environment.Variables.${name} cannot be resolved locally; it is left unset unless --env-vars gives it a value`,
+      );
     for (const name of Object.keys(section ?? {}).filter((name) => !declares(fn, name)))
-      warnings.push(`${file?.name}: ${fn.logicalId}.${name} is not set: the template does not declare it in the function's Environment.Variables`);
+      warnings.push(
+        `${file?.name}: ${fn.logicalId}.${name} is not set: the template does not declare it in the function's Environment.Variables`,
+      );
     return overridden;
   });
   if (file) {

@@ -37,12 +37,18 @@ function readSection(section: unknown, where: string): Record<string, string> {
 /** Reads and checks an env vars file; a file that cannot be used throws an error saying where and why. */
 export function readEnvVarsFile(path: string): EnvVarsFile {
   const name = basename(path);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new Error(`--env-vars ${path}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${message})`}`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`--env-vars ${path}: ${error instanceof SyntaxError ? 'not valid JSON' : 'cannot be read'} (${reason})`);
+    throw new Error(`--env-vars ${path}: not valid JSON (${(error as Error).message})`);
   }
   if (!isRecord(parsed))
     throw new Error(`--env-vars ${path}: must be a JSON object like {"Parameters": {"NAME": "value"}, "MyFunction": {"NAME": "value"}}`);
