@@ -42,13 +42,13 @@ export function readEnvVarsFile(path: string): EnvVarsFile {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
-    throw new Error(`--env-vars ${path}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${message})`}`);
+    throw new Error(`--env-vars ${path}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${message})`}`, { cause: error });
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`--env-vars ${path}: not valid JSON (${(error as Error).message})`);
+    throw new Error(`--env-vars ${path}: not valid JSON (${(error as Error).message})`, { cause: error });
   }
   if (!isRecord(parsed))
     throw new Error(`--env-vars ${path}: must be a JSON object like {"Parameters": {"NAME": "value"}, "MyFunction": {"NAME": "value"}}`);

@@ -101,4 +101,48 @@ describe('a busy port', () => {
     expect(run.stderr).toContain(`npm start -- --port ${port + 1}`);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it('as the debugger port, says so and how to choose another, and exits with 1', async () => {
+    const run = await startCli(['--port', '0', `--inspect=127.0.0.1:${port}`]);
+    await stopCli(run);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain(`The debugger cannot listen on 127.0.0.1:${port}`);
+    expect(run.stderr).toContain(`npm start -- --inspect=${port + 1}`);
+  });
+});
+
+describe('--inspect', () => {
+  let run: Awaited<ReturnType<typeof startCli>>;
+
+  beforeAll(async () => {
+    run = await startCli(['--port', '0', '--inspect=127.0.0.1:0']);
+  });
+
+  afterAll(async () => {
+    await stopCli(run);
+  });
+
+  it('says in the banner where the debugger listens and how to attach from VS Code', () => {
+    expect(run.stdout).toMatch(/^Debugger: listening on ws:\/\/127\.0\.0\.1:\d+\/\S+\. In VS Code, run "Attach to the local API"/m);
+    expect(run.stdout).toContain('Function timeouts are off while debugging.');
+  });
+});
+
+describe('options that cannot be used', () => {
+  it.each([
+    [
+      'a parameter the template does not declare',
+      ['--parameter-overrides', 'Stage=qa'],
+      /^parameter override Stage: the template declares no such parameter \(it declares none\)$/,
+    ],
+    ['a malformed parameter override', ['--parameter-overrides', 'Stage'], /^--parameter-overrides: "Stage" is neither Name=value/],
+    ['a missing env vars file', ['--env-vars', 'missing-env.json'], /^--env-vars \S+missing-env\.json: no such file$/],
+    ['a debug port that is not a port', ['--debug-port', 'abc'], /^--debug-port: not a port: abc$/],
+  ])('stops at %s with a one-line message and exit code 1', async (_name, args, message) => {
+    const run = await startCli(['--port', '0', ...args]);
+    await stopCli(run);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr.trim()).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
 });
