@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { Session } from 'node:inspector';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sendRequest } from './send-request';
@@ -7,13 +8,16 @@ import { FIXTURE_TEMPLATE, startTestApi, type TestApi } from './start-test-api';
 
 // `--inspect`: what a debugger finds when it attaches to the local API, short of running one.
 let api: TestApi;
+let buildDir: string;
 
 beforeAll(async () => {
-  api = await startTestApi({ templatePath: FIXTURE_TEMPLATE, inspect: { host: '127.0.0.1', port: 0 } });
+  buildDir = await mkdtemp(join(tmpdir(), 'local-api-inspect-'));
+  api = await startTestApi({ templatePath: FIXTURE_TEMPLATE, buildDir, inspect: { host: '127.0.0.1', port: 0 } });
 });
 
 afterAll(async () => {
   await api.close();
+  await rm(buildDir, { recursive: true, force: true });
 });
 
 interface WorkerAttached {
@@ -24,6 +28,15 @@ interface WorkerAttached {
 interface ScriptParsed {
   url: string;
   sourceMapURL?: string;
+}
+
+/** `promise`, or an error naming what never happened (a hang would otherwise only say "timeout"). */
+function awaitEvent<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const never = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`the debugger never saw ${what}`)), 20_000);
+  });
+  return Promise.race([promise, never]).finally(() => clearTimeout(timer));
 }
 
 /** A Chrome DevTools Protocol session with this process's inspector, which the local API opened. */
@@ -47,24 +60,30 @@ it('lists the process as a debug target on the inspector port', async () => {
 it("shows a function instance as a worker of the process, its bundle mapped back to the function's .ts file", async () => {
   const session = connect();
   try {
-    // As VS Code's debugger does on attach: follow worker threads, then debug inside one.
+    // As VS Code's debugger does on attach: follow worker threads, then debug inside one. Jest may
+    // have run other test files in this process: only this API's instances run from its build dir.
     const attached = new Promise<WorkerAttached>((resolve) => {
-      session.once('NodeWorker.attachedToWorker', ({ params }) => resolve(params as WorkerAttached));
+      session.on('NodeWorker.attachedToWorker', ({ params }) => {
+        const worker = params as WorkerAttached;
+        if (worker.workerInfo.url.startsWith(pathToFileURL(buildDir).href)) resolve(worker);
+      });
     });
     await session.call('NodeWorker.enable', { waitForDebuggerOnStart: false });
     expect((await sendRequest(`${api.url}/echo/debugged`)).status).toBe(200);
-    const worker = await attached;
+    const worker = await awaitEvent(attached, "an instance of this API's EchoFunction start");
     expect(worker.workerInfo.type).toBe('worker');
 
     const bundleParsed = new Promise<ScriptParsed>((resolve) => {
       session.on('NodeWorker.receivedMessageFromWorker', ({ params }) => {
-        const message = JSON.parse((params as { message: string }).message) as { method?: string; params?: ScriptParsed };
-        if (message.method === 'Debugger.scriptParsed' && message.params?.url.endsWith('/echo.js')) resolve(message.params);
+        const { sessionId, message } = params as { sessionId: string; message: string };
+        const event = JSON.parse(message) as { method?: string; params?: ScriptParsed };
+        if (sessionId === worker.sessionId && event.method === 'Debugger.scriptParsed' && event.params?.url.endsWith('/echo.js'))
+          resolve(event.params);
       });
     });
     const enable = JSON.stringify({ id: 1, method: 'Debugger.enable' });
     await session.call('NodeWorker.sendMessageToWorker', { sessionId: worker.sessionId, message: enable });
-    const bundle = await bundleParsed;
+    const bundle = await awaitEvent(bundleParsed, "EchoFunction's bundle parsed in its instance");
 
     // EchoFunction's BuildProperties ask for no source map; a debugging run builds one anyway.
     expect(bundle.sourceMapURL).toBeTruthy();
