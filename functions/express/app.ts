@@ -1,5 +1,7 @@
 import { once } from 'node:events';
-import express, { type ErrorRequestHandler, type Router } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
+import { ECHO_LIMIT_BYTES } from '../echo-limit';
+import { errorBody } from '../error-body';
 import { formatUnixDate } from '../format-unix-date';
 import { ndjsonLines, readLinesQuery } from '../ndjson-lines';
 
@@ -8,44 +10,65 @@ interface HttpError extends Error {
   expose?: boolean;
 }
 
+// Express answers a known path's other methods with the 404 of an unknown one: this says 405, and
+// answers OPTIONS with the methods, as Koa's router does.
+const answerOtherMethods =
+  (allow: string): RequestHandler =>
+  (req, res) => {
+    res.set('allow', allow);
+    if (req.method === 'OPTIONS') res.end();
+    else res.status(405).json(errorBody(405));
+  };
+
 /** The Express API: `/ping`, `/echo`, and whatever `routes` adds, with JSON 404s and errors. */
 export function createApp(routes?: Router): express.Express {
   const app = express();
   app.disable('x-powered-by');
 
-  app.get('/ping', (_req, res) => {
-    res.json({ from: 'express', message: formatUnixDate(new Date()) });
-  });
+  app
+    .route('/ping')
+    .get((_req, res) => {
+      res.json({ from: 'express', message: formatUnixDate(new Date()) });
+    })
+    .all(answerOtherMethods('GET, HEAD'));
 
   // NDJSON lines as they are made: each write goes out at once, and a slow client pauses the loop.
-  app.get('/stream', async (req, res) => {
-    res.type('application/x-ndjson');
-    for await (const line of ndjsonLines('express', readLinesQuery(req.query))) {
-      if (res.destroyed) return;
-      if (!res.write(line)) await once(res, 'drain');
-    }
-    res.end();
-  });
+  app
+    .route('/stream')
+    .get(async (req, res) => {
+      res.type('application/x-ndjson');
+      for await (const line of ndjsonLines('express', readLinesQuery(req.query))) {
+        if (res.destroyed) return;
+        if (!res.write(line)) await once(res, 'drain');
+      }
+      res.end();
+    })
+    .all(answerOtherMethods('GET, HEAD'));
 
-  // Answers with the body it was sent, bytes and content type unchanged.
-  app.post('/echo', express.raw({ type: () => true, limit: '6mb' }), (req, res) => {
-    res.type(req.get('content-type') ?? 'application/octet-stream').send(req.body);
-  });
+  // Answers with the body it was sent, bytes and content type unchanged: res.type() and res.set()
+  // would add `; charset=utf-8` to a text or JSON type, so the header is set as Node's.
+  app
+    .route('/echo')
+    .post(express.raw({ type: () => true, limit: ECHO_LIMIT_BYTES }), (req, res) => {
+      res.setHeader('content-type', req.get('content-type') ?? 'application/octet-stream');
+      res.send(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+    })
+    .all(answerOtherMethods('POST'));
 
   if (routes) app.use(routes);
 
   app.use((_req, res) => {
-    res.status(404).json({ message: 'Not Found' });
+    res.status(404).json(errorBody(404));
   });
 
   // Express's default handler would print the stack into the response when NODE_ENV is unset.
   const onError: ErrorRequestHandler = (error: HttpError, _req, res, _next) => {
     if (error.status && error.status < 500 && error.expose) {
-      res.status(error.status).json({ message: error.message });
+      res.status(error.status).json(errorBody(error.status));
       return;
     }
     console.error(error);
-    res.status(500).json({ message: 'Internal Server Error' });
+    res.status(500).json(errorBody(500));
   };
   app.use(onError);
   return app;

@@ -1,6 +1,8 @@
 import Router from '@koa/router';
 import { Readable } from 'node:stream';
 import Koa from 'koa';
+import { ECHO_LIMIT_BYTES } from '../echo-limit';
+import { errorBody } from '../error-body';
 import { formatUnixDate } from '../format-unix-date';
 import { ndjsonLines, readLinesQuery } from '../ndjson-lines';
 
@@ -9,9 +11,8 @@ interface HttpError extends Error {
   expose?: boolean;
 }
 
-const ECHO_LIMIT_BYTES = 6 * 1024 * 1024;
-
 async function readBody(ctx: Koa.Context): Promise<Buffer> {
+  if (Number(ctx.get('content-length')) > ECHO_LIMIT_BYTES) ctx.throw(413);
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of ctx.req) {
@@ -29,19 +30,22 @@ export function createApp(routes?: Router): Koa {
   app.use(async (ctx, next) => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body == null) {
-        ctx.status = 404;
-        ctx.body = { message: 'Not Found' };
+      // An answer with a status and no body (no route's 404, the router's 405 and 501) would be
+      // Koa's plain-text reason phrase.
+      if (ctx.status >= 400 && ctx.body == null) {
+        const { status } = ctx;
+        ctx.body = errorBody(status);
+        ctx.status = status;
       }
     } catch (caught) {
       const error = caught as HttpError;
       if (error.status && error.status < 500 && error.expose) {
         ctx.status = error.status;
-        ctx.body = { message: error.message };
+        ctx.body = errorBody(error.status);
         return;
       }
       ctx.status = 500;
-      ctx.body = { message: 'Internal Server Error' };
+      ctx.body = errorBody(500);
       ctx.app.emit('error', error, ctx);
     }
   });
@@ -55,10 +59,11 @@ export function createApp(routes?: Router): Koa {
     ctx.type = 'application/x-ndjson';
     ctx.body = Readable.from(ndjsonLines('koa', readLinesQuery(ctx.query)), { objectMode: false });
   });
-  // Answers with the body it was sent, bytes and content type unchanged.
+  // Answers with the body it was sent, bytes and content type unchanged: `ctx.type =` would add
+  // `; charset=utf-8` to a text or JSON type, so the header is set as it came.
   router.post('/echo', async (ctx) => {
     const body = await readBody(ctx);
-    ctx.type = ctx.get('content-type') || 'application/octet-stream';
+    ctx.set('content-type', ctx.get('content-type') || 'application/octet-stream');
     ctx.body = body;
   });
 

@@ -17,13 +17,6 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
     expect(body.message).toMatch(UNIX_DATE_PATTERN);
   });
 
-  it('an unknown route answers the framework 404 as JSON', async () => {
-    const { response } = await exchange(cell, request({ path: '/no-such-route' }));
-    expect(response.status).toBe(404);
-    expect(response.headers['content-type']?.[0]).toMatch(/^application\/json/);
-    expect(() => json(response)).not.toThrow();
-  });
-
   it.each(['/boom', '/boom-async'])('%s answers 500 {"message":"Internal Server Error"} with no error text or stack', async (path) => {
     const { response, result } = await exchange(cell, request({ path }));
     expect(response.status).toBe(500);
