@@ -139,6 +139,20 @@ describe('template.yaml', () => {
       for (const build of withoutEntryPoints) expect(build).toEqual(withoutEntryPoints[0]);
     });
 
+    // Measured costs (+12.8 ms, 1.27x, ~1 MB) live in one place, the benchmark's results; a copy drifts.
+    it('comments quote no measured figure and name only sections bench/results/latest.md has', () => {
+      const text = readFileSync(join(REPO_ROOT, 'template.yaml'), 'utf8');
+      const comments = text.split('\n').filter((line) => line.trimStart().startsWith('#'));
+      expect(comments.filter((line) => /[+~]\s*\d|\d(?:\.\d+)?x\b|\d\.\d+\s*(?:ms|MB|KB)\b/.test(line))).toEqual([]);
+      const headings = readFileSync(join(REPO_ROOT, 'bench', 'results', 'latest.md'), 'utf8')
+        .split('\n')
+        .filter((line) => line.startsWith('#'))
+        .map((line) => line.replace(/^#+\s*/, ''));
+      const named = [...text.matchAll(/"([^"]+)" in bench\/results\/latest\.md/g)].map((match) => match[1]);
+      expect(named.length).toBeGreaterThan(0);
+      for (const section of named) expect(headings).toContain(section);
+    });
+
     it.each(functions)(
       '%s: the entry point exists, its bundle is the file Handler names, and it exports createHandler (or createStreamHandler) with basePath /<app>',
       (_id, fn) => {
