@@ -23,8 +23,9 @@ lint: install
 	npm run lint
 	npm run lint:template
 
-# sam build installs its own copy of the production dependencies, but finds esbuild in ours.
-build: install
+# sam build never reads our node_modules: it copies the project without it to a temporary directory,
+# installs the production dependencies there and bundles with the esbuild installed there (or on PATH).
+build:
 	$(NEED_SAM)
 	sam build
 

@@ -8,6 +8,9 @@
  *   floor((6,291,456 - 65,536) / 4) * 3 = 1,556,480 * 3 = 4,669,440 bytes (4.45 MiB)
  * A streaming function has no 6 MiB cap on its answer, but its event has the same one; API
  * Gateway itself refuses requests over 10 MB. Above this limit every app answers 413 JSON.
+ * A text answer travels as a JSON string instead, which ordinary text outgrows far less than
+ * base64; a body of control characters (six bytes each, `\u0001`) can still pass 6 MiB and get
+ * the helper's 500.
  */
 const LAMBDA_PAYLOAD_BYTES = 6 * 1024 * 1024;
 const HEADROOM_BYTES = 64 * 1024;
