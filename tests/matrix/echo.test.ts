@@ -53,14 +53,22 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
     expect(json(response)).toEqual({ message: 'Payload Too Large' });
   });
 
-  // An ALB takes at most 1 MB from a function: there the limit-sized answer is the helper's 500.
-  const lambdaLimited = cell.format.name.startsWith('alb') ? it.skip : it;
-  lambdaLimited('/echo answers a binary body of exactly the limit whole, its event and its result within 6 MiB each', async () => {
-    const body = Buffer.alloc(ECHO_LIMIT_BYTES, 0xff);
-    const { event, result, response } = await exchange(cell, post(body, 'application/octet-stream'));
-    expect(response.status).toBe(200);
-    expect(response.body.equals(body)).toBe(true);
-    expect(Buffer.byteLength(JSON.stringify(event))).toBeLessThanOrEqual(LAMBDA_PAYLOAD_BYTES);
-    expect(Buffer.byteLength(JSON.stringify(result))).toBeLessThanOrEqual(LAMBDA_PAYLOAD_BYTES);
-  });
+  const limitSized = (): RequestSpec => post(Buffer.alloc(ECHO_LIMIT_BYTES, 0xff), 'application/octet-stream');
+
+  if (cell.format.name.startsWith('alb')) {
+    it("/echo's limit-sized answer passes ALB's 1 MB and becomes the helper's 500 (the limit is set for API Gateway)", async () => {
+      const { response } = await exchange(cell, limitSized());
+      expect(response.status).toBe(500);
+      expect(json(response)).toEqual({ message: 'Internal Server Error' });
+    });
+  } else {
+    it('/echo answers a binary body of exactly the limit whole, its event and its result within 6 MiB each', async () => {
+      const spec = limitSized();
+      const { event, result, response } = await exchange(cell, spec);
+      expect(response.status).toBe(200);
+      expect(response.body.equals(spec.body ?? Buffer.alloc(0))).toBe(true);
+      expect(Buffer.byteLength(JSON.stringify(event))).toBeLessThanOrEqual(LAMBDA_PAYLOAD_BYTES);
+      expect(Buffer.byteLength(JSON.stringify(result))).toBeLessThanOrEqual(LAMBDA_PAYLOAD_BYTES);
+    });
+  }
 });
