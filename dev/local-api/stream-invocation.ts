@@ -32,8 +32,9 @@ class PortSink extends Writable {
     }
     // A copy of the chunk's own bytes: posting the view would clone its whole (often pooled) buffer.
     const bytes = new Uint8Array(chunk);
-    this.port.postMessage({ type: 'chunk', bytes } satisfies StreamMessage, [bytes.buffer]);
+    // Counted before the post: transferring the buffer empties this view.
     this.unacknowledged += bytes.length;
+    this.port.postMessage({ type: 'chunk', bytes } satisfies StreamMessage, [bytes.buffer]);
     if (this.unacknowledged < STREAM_WINDOW_BYTES) callback();
     else this.blocked = callback;
   }
