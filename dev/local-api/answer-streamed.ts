@@ -76,26 +76,27 @@ export function answerStreamed(setup: StreamedAnswerSetup): Promise<StreamedAnsw
     send(body);
   }
 
+  // A Function URL's stream without the prelude's content type is all body, of its own type,
+  // sent from its first byte (or, empty, at its end).
+  const isBareBody = () => !setup.reading.preludeAlways && contentType !== undefined && contentType !== PRELUDE_CONTENT_TYPE;
+  const bareHead = (): StreamedHead => ({ statusCode: 200, headers: new Map([['Content-Type', [contentType ?? '']]]) });
+
   function receive(message: StreamMessage): void {
     if (message.type === 'open') contentType = message.contentType;
-    if (head === undefined && malformed === undefined) {
-      if (message.type === 'open' && !setup.reading.preludeAlways && message.contentType !== PRELUDE_CONTENT_TYPE) {
-        start({ statusCode: 200, headers: new Map([['Content-Type', [message.contentType]]]) }, Buffer.alloc(0));
-      } else if (message.type === 'chunk') {
-        const read = reader.push(message.bytes);
-        reply({ type: 'ack', bytes: message.bytes.length });
-        if (read.state === 'read') start(read.head, read.body);
-        if (read.state === 'malformed') {
-          malformed = read.reason;
-          // Nobody will read the rest: the function's stream errors, as when the gateway hangs up.
-          reply({ type: 'abort' });
-        }
-      }
-    } else if (message.type === 'chunk') {
-      if (head) send(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength));
-      else reply({ type: 'ack', bytes: message.bytes.length });
-    }
     if (message.type === 'end') streamClosed = true;
+    if (message.type !== 'chunk') return;
+    const bytes = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength);
+    if (head) return send(bytes);
+    if (isBareBody()) return start(bareHead(), bytes);
+    reply({ type: 'ack', bytes: bytes.length });
+    if (malformed !== undefined) return;
+    const read = reader.push(bytes);
+    if (read.state === 'read') start(read.head, read.body);
+    if (read.state === 'malformed') {
+      malformed = read.reason;
+      // Nobody will read the rest: the function's stream errors, as when the gateway hangs up.
+      reply({ type: 'abort' });
+    }
   }
 
   return new Promise<StreamedAnswer>((resolve) => {
@@ -103,6 +104,7 @@ export function answerStreamed(setup: StreamedAnswerSetup): Promise<StreamedAnsw
       if (!streamClosed || !outcome) return;
       port.close();
       const { coldStart } = outcome;
+      if (!head && !clientGone && outcome.ok && isBareBody()) start(bareHead(), Buffer.alloc(0));
       if (clientGone) {
         resolve({ kind: 'aborted', coldStart });
       } else if (!head) {

@@ -47,6 +47,8 @@ describe('a streamed response', () => {
     expect(answer.text).toBe('created');
     expect(answer.headers['content-type']).toBe('text/plain');
     expect(answer.headers['x-single']).toBe('one');
+    // As for a buffered answer, a REST API renames the function's Date.
+    expect(answer.headers['x-amzn-remapped-date']).toBe('Thu, 01 Jan 1970 00:00:00 GMT');
     expect(answer.headers['x-multi']).toBe('a, b');
     expect(answer.headers['set-cookie']).toEqual(['a=1; Path=/', 'b=2; HttpOnly']);
     // The prelude's content-length is dropped: the gateway frames the streamed body itself.
@@ -66,6 +68,41 @@ describe('a streamed response', () => {
     const read = await readStream(await openStream(`${api.url}/cases/resolve-early`));
     expect(ndjsonLines(read.body)).toEqual([{ seq: 1 }, { seq: 2 }]);
     expect(read.complete).toBe(true);
+  });
+});
+
+describe('a RESPONSE_STREAM Function URL', () => {
+  const urlOf = () => api.functionUrls().get('UrlStreamFunction') ?? '';
+
+  it('streams line by line too: line 2 is written only once the client holds line 1', async () => {
+    const gate = scratchFile('gate');
+    const read = await readStream(await openStream(`${urlOf()}/gated?gate=${encodeURIComponent(gate)}`), () =>
+      writeFileSync(gate, 'arrived'),
+    );
+    expect(ndjsonLines(read.body)).toEqual([{ seq: 1 }, { seq: 2 }]);
+    expect(read.chunks[0]?.toString()).toBe('{"seq":1}\n');
+  });
+
+  it('takes status, headers and cookies from the prelude, and passes Date as written', async () => {
+    const answer = await sendRequest(`${urlOf()}/prelude`);
+    expect(answer.status).toBe(201);
+    expect(answer.text).toBe('created');
+    expect(answer.headers['set-cookie']).toEqual(['a=1; Path=/', 'b=2; HttpOnly']);
+    expect(answer.headers['date']).toBe('Thu, 01 Jan 1970 00:00:00 GMT');
+    expect(answer.headers['x-amzn-requestid']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends a stream without the prelude content type as a 200 body of its own type', async () => {
+    const answer = await sendRequest(`${urlOf()}/raw`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('text/plain');
+    expect(answer.text).toBe('a body without a prelude');
+  });
+
+  it.each(['end-only', 'bad-status', 'throw-before'])('answers 502 Internal Server Error for a stream that is %s', async (streamCase) => {
+    const answer = await sendRequest(`${urlOf()}/${streamCase}`);
+    expect(answer.status).toBe(502);
+    expect(answer.text).toBe('Internal Server Error');
   });
 });
 
