@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Artifact } from './build-functions';
 import type { ErrorReport, InstanceMessage, InstanceSetup, InvocationRequest } from './instance-messages';
 import type { Logger } from './log-access';
@@ -13,7 +13,8 @@ export type InvocationOutcome = RunOutcome & { coldStart: boolean };
 
 /** The instances of one function: one invocation at a time each (or up to N with Managed Instances), more of them for concurrent requests. */
 export interface FunctionPool {
-  invoke(artifact: Artifact, event: unknown, awsRequestId: string): Promise<InvocationOutcome>;
+  /** With `stream`, a streaming handler's bytes go there as written (answer-streamed.ts reads them). */
+  invoke(artifact: Artifact, event: unknown, awsRequestId: string, stream?: MessagePort): Promise<InvocationOutcome>;
   close(): Promise<void>;
 }
 
@@ -201,7 +202,12 @@ export function createFunctionPool(
     drain();
   }
 
-  async function run(instance: Instance, event: unknown, awsRequestId: string): Promise<{ outcome: RunOutcome; healthy: boolean }> {
+  async function run(
+    instance: Instance,
+    event: unknown,
+    awsRequestId: string,
+    stream: MessagePort | undefined,
+  ): Promise<{ outcome: RunOutcome; healthy: boolean }> {
     const initError = await instance.ready;
     if (initError) return { outcome: { ok: false, reason: describe(initError) }, healthy: false };
     const timeoutMs = fn.timeoutSeconds * 1000;
@@ -210,6 +216,7 @@ export function createFunctionPool(
       event,
       deadlineMs: Date.now() + timeoutMs,
       invokedFunctionArn: `arn:aws:lambda:${REGION}:000000000000:function:${fn.functionName}`,
+      ...(stream ? { stream } : {}),
     };
     let timedOut = false;
     // Lambda ends an invocation at its Timeout and starts the next one in a fresh environment;
@@ -221,7 +228,7 @@ export function createFunctionPool(
           void instance.worker.terminate();
         }, timeoutMs);
     const reply = new Promise<Signal>((resolve) => instance.replies.set(awsRequestId, resolve));
-    instance.worker.postMessage(request);
+    instance.worker.postMessage(request, request.stream ? [request.stream] : []);
     const signal = await reply;
     instance.replies.delete(awsRequestId);
     clearTimeout(timer);
@@ -239,13 +246,13 @@ export function createFunctionPool(
   }
 
   return {
-    async invoke(artifact, event, awsRequestId) {
+    async invoke(artifact, event, awsRequestId, stream) {
       if (!newest || artifact.version > newest.version) newest = artifact;
       const instance = take() ?? (await new Promise<Instance | undefined>((resolve) => waiting.push(resolve)));
       if (!instance) return { ok: false, reason: 'the local API is shutting down', coldStart: false };
       const coldStart = instance.invocations === 0;
       instance.invocations += 1;
-      const { outcome, healthy } = await run(instance, event, awsRequestId);
+      const { outcome, healthy } = await run(instance, event, awsRequestId, stream);
       release(instance, healthy);
       return { ...outcome, coldStart };
     },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { sendAnswer } from './answer-like-api-gateway';
+import { answerStreamed } from './answer-streamed';
 import type { FunctionBuild } from './build-functions';
 import type { FunctionPool, InvocationOutcome } from './function-pool';
 import type { Gateway, GatewayFailure } from './gateways/gateway';
@@ -33,6 +34,8 @@ interface Reply {
   gateway?: Gateway;
   functionId?: string;
   coldStart?: boolean;
+  /** A streamed answer, already sent: its status, and why its body was cut short when it was. */
+  streamed?: { status: number | 'aborted'; note?: string };
 }
 
 const TIMED_OUT = Symbol('timed out');
@@ -50,7 +53,7 @@ function withTimeout(invocation: Promise<InvocationOutcome>, ms: number | undefi
 export function createRequestHandler(setup: RequestHandlerSetup): (request: IncomingMessage, response: ServerResponse) => void {
   const { gateways, functions, limits, logger } = setup;
 
-  async function reply(request: IncomingMessage, requestId: string, receivedAt: Date): Promise<Reply> {
+  async function reply(request: IncomingMessage, response: ServerResponse, requestId: string, receivedAt: Date): Promise<Reply> {
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
     const served = gateways();
@@ -81,7 +84,6 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
     };
     const body = await readRequestBody(request, limits.requestBodyBytes);
     if (!body.ok) return body.reason === 'too-large' ? fail('too-large') : {};
-    if (route.invokeMode === 'RESPONSE_STREAM') return fail('streaming-not-served');
     const fn = functions.get(functionId);
     if (!fn) return fail('function-error', 'function is not served');
 
@@ -97,6 +99,25 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
     });
     const build = await fn.build.current();
     if (!build.ok) return fail('function-error', 'the function does not build (see the build error above)');
+
+    if (route.invokeMode === 'RESPONSE_STREAM') {
+      // No gateway timeout on a stream: the function's own Timeout ends it.
+      const streamed = await answerStreamed({
+        response,
+        invoke: (stream) => fn.pool.invoke(build.artifact, event, randomUUID(), stream),
+        reading: route.streamReading ?? { preludeAlways: true, remapHeaders: (headers) => headers },
+        finishHead: (head) => gateway.finish({ ...head, body: Buffer.alloc(0) }, requestId),
+      });
+      const reached = { functionId, coldStart: streamed.coldStart };
+      if (streamed.kind === 'refused') return { ...fail('function-error', streamed.reason), ...reached };
+      if (streamed.kind === 'aborted')
+        return { streamed: { status: 'aborted', note: 'the client closed the connection mid-stream' }, ...reached };
+      if (streamed.failure) fail('function-error', `the stream was cut after its prelude: ${streamed.failure}`);
+      return {
+        streamed: { status: streamed.statusCode, ...(streamed.failure ? { note: 'the function failed mid-stream' } : {}) },
+        ...reached,
+      };
+    }
 
     const invocation = fn.pool.invoke(build.artifact, event, randomUUID());
     const outcome = await withTimeout(invocation, route.timeoutMs);
@@ -130,23 +151,24 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
     const requestId = randomUUID();
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
-    reply(request, requestId, receivedAt)
+    reply(request, response, requestId, receivedAt)
       .catch((error: unknown): Reply => {
         logger.error(`${method} ${describeTarget(url)} (request ${requestId}): ${(error as Error).stack ?? String(error)}`);
         const gateway = gateways()[0];
         return gateway ? { answer: gateway.refuse('function-error'), gateway } : {};
       })
-      .then(({ answer, gateway, functionId, coldStart }) => {
+      .then(({ answer, gateway, functionId, coldStart, streamed }) => {
         if (answer) sendAnswer(response, gateway ? gateway.finish(answer, requestId) : answer);
+        const note = streamed ? streamed.note : answer ? undefined : 'the client closed the connection mid-body';
         logger.info(
           formatAccessLine({
             method,
             url,
-            status: answer?.statusCode ?? 'aborted',
+            status: streamed?.status ?? answer?.statusCode ?? 'aborted',
             durationMs: performance.now() - started,
             functionId,
             coldStart: coldStart ?? false,
-            ...(answer ? {} : { note: 'the client closed the connection mid-body' }),
+            ...(note === undefined ? {} : { note }),
           }),
         );
       })

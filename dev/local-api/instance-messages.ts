@@ -1,3 +1,5 @@
+import type { MessagePort } from 'node:worker_threads';
+
 /** What the local API tells a function instance (a worker thread) when it starts; the rest is in its environment, as in Lambda. */
 export interface InstanceSetup {
   sourceMaps: boolean;
@@ -14,6 +16,11 @@ export interface InvocationRequest {
   tenantId?: string;
   clientContext?: unknown;
   identity?: unknown;
+  /**
+   * The local API's own: for a streamed invocation (a STREAM integration, a RESPONSE_STREAM
+   * Function URL), where a streaming handler's bytes go as it writes them (stream-messages.ts).
+   */
+  stream?: MessagePort;
 }
 
 /** Lambda's error shape: what the runtime reports for a failed init or invocation. */

@@ -6,10 +6,12 @@ import { checkHandlerSignature, isStreamingHandler } from '../sam-model/check-ha
 import { createLambdaContext } from '../sam-model/create-lambda-context';
 import { loadHandler, type LambdaHandler } from '../sam-model/load-handler';
 import { JSONStringifyError } from '../sam-model/runtime-errors';
+import type { StreamingHandler } from '../sam-model/awslambda-global';
 import { createInvokeStore } from './create-invoke-store';
 import { defineAwsLambdaGlobal } from './define-awslambda-global';
 import type { ErrorReport, InvocationRequest } from './instance-messages';
 import { logRuntimeError, patchConsole, readLogSettings } from './patch-console';
+import { invokeStreamed, invokeStreamingBuffered, streamWhole } from './stream-invocation';
 
 export type InvocationResult = { kind: 'response'; payload: string } | { kind: 'error'; error: ErrorReport };
 
@@ -81,13 +83,20 @@ export async function startFunctionRuntime(env: NodeJS.ProcessEnv, write: (line:
       logStreamName: env.AWS_LAMBDA_LOG_STREAM_NAME ?? '',
     });
     try {
-      // Hook: streaming handlers get their response stream once the streaming global is merged (define-awslambda-global.ts).
-      if (streaming) throw new Error('The local API does not run response streaming handlers yet; deploy to try this one.');
+      if (streaming) {
+        const streamingHandler = handler as unknown as StreamingHandler;
+        if (!request.stream) return { kind: 'response', payload: await invokeStreamingBuffered(streamingHandler, request.event, context) };
+        await invokeStreamed(streamingHandler, request.event, context, request.stream);
+        return { kind: 'response', payload: '' };
+      }
       const result = await handler(request.event, context);
       const payload = serialize(result);
       await nextTurn();
+      if (request.stream) streamWhole(request.stream, payload);
       return { kind: 'response', payload };
     } catch (error) {
+      // A stream's reader waits for its end; the error is in the result.
+      request.stream?.close();
       await nextTurn();
       logRuntimeError(logSettings, 'Invoke Error', error);
       return { kind: 'error', error: reportOf(error) };

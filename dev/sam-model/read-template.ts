@@ -74,6 +74,8 @@ export interface TemplateRoute {
   functionId: string;
   eventName: string;
   api: ApiStage;
+  /** `ResponseTransferMode: RESPONSE_STREAM`: a STREAM integration, which invokes with response streaming. */
+  responseStreaming: boolean;
 }
 
 export interface SamTemplate {
@@ -227,6 +229,7 @@ function readRoutes(fn: TemplateFunction, apis: Map<string, ApiStage>, implicitA
       functionId: fn.logicalId,
       eventName: event.name,
       api,
+      responseStreaming: properties.optionalString('ResponseTransferMode') === RESPONSE_STREAM,
     });
   }
   return routes;

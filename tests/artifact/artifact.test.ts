@@ -8,7 +8,9 @@ import { readTemplate, type TemplateFunction } from '../../dev/sam-model/read-te
 import { PRELUDE_CONTENT_TYPE } from '../../dev/sam-model/awslambda-global';
 import { UNIX_DATE_PATTERN } from '../../functions/format-unix-date';
 import { splitPrelude } from '../support/stream-sink';
+import { buildRuntime } from '../../dev/local-api/build-runtime';
 import { bundleRunner, invokeArtifact, type Invocation, type RunnerReport } from './invoke-artifact';
+import { streamInInstance } from './stream-in-instance';
 
 /*
  * What `sam build` ships, tested as shipped: every function of template.yaml built by the model
@@ -171,6 +173,25 @@ describe('the deployed artifacts', () => {
         [app, 3],
       ]);
       for (const { message } of lines) expect(message).toMatch(UNIX_DATE_PATTERN);
+    },
+  );
+
+  it.each(streamingCases)(
+    "%s streams its sample in a function instance of the local API (make local's runtime, worker thread): prelude, then each line as written",
+    async (_id, fn) => {
+      const app = appNameOf(fn);
+      const sample = eventsOf(fn).find(({ file }) => file === `${app}-stream.json`);
+      if (!sample) throw new Error(`no ${app}-stream.json`);
+      const runtimePath = await buildRuntime(join(outRoot, `runtime-${fn.logicalId}`));
+      const streamed = await streamInInstance(fn, join(outRoot, fn.logicalId), sample.event, runtimePath);
+      expect(streamed.outcome.ok).toBe(true);
+      expect(streamed.contentType).toBe(PRELUDE_CONTENT_TYPE);
+      const { prelude, body } = splitPrelude(Buffer.concat(streamed.chunks));
+      expect(prelude).toMatchObject({ statusCode: 200, headers: { 'content-type': expect.stringMatching(/^application\/x-ndjson/) } });
+      const lines = body.toString('utf8').split('\n').filter(Boolean);
+      expect(lines.map((line) => (JSON.parse(line) as { seq: number }).seq)).toEqual([1, 2, 3]);
+      // Each line crossed from the instance on its own, as the app wrote it: nothing was held back to the end.
+      expect(streamed.chunks.slice(-lines.length).map((chunk) => chunk.toString('utf8'))).toEqual(lines.map((line) => `${line}\n`));
     },
   );
 

@@ -236,10 +236,10 @@ describe('Function URL (FunctionUrlConfig, AuthType NONE)', () => {
     expect(answer.headers['x-amzn-requestid']).toBeDefined();
   });
 
-  it('answers InvokeMode RESPONSE_STREAM 501 with what to do, until the local API streams', async () => {
-    const answer = await sendRequest(`${urlOf('StreamFunction')}/`);
-    expect(answer.status).toBe(501);
-    expect(answer.text).toContain('RESPONSE_STREAM');
-    expect(answer.text).toContain('BUFFERED');
+  it('with InvokeMode RESPONSE_STREAM and a buffered handler, streams its JSON result as an application/json body', async () => {
+    const answer = await sendRequest(`${urlOf('StreamFunction')}/case/object`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('application/json');
+    expect(answer.json()).toEqual({ hello: 'world' });
   });
 });

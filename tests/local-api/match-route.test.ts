@@ -2,7 +2,14 @@ import { compileRoutes } from '../../dev/local-api/match-route';
 import type { ApiStage, TemplateRoute } from '../../dev/sam-model/read-template';
 
 const api: ApiStage = { logicalId: 'Api', stageName: 'dev', binaryMediaTypes: [], stageVariables: null };
-const route = (method: string, path: string, functionId: string): TemplateRoute => ({ method, path, functionId, eventName: 'Proxy', api });
+const route = (method: string, path: string, functionId: string): TemplateRoute => ({
+  method,
+  path,
+  functionId,
+  eventName: 'Proxy',
+  api,
+  responseStreaming: false,
+});
 
 const match = compileRoutes([
   route('ANY', '/{proxy+}', 'Catchall'),

@@ -286,7 +286,7 @@ describe('handler resolution: the same module and export, or the same init error
   it.each(cases)('$name ($handler)', async ({ handler, files }) => {
     const run: Run = { files, spec: { handler }, invocations: [{ event: { n: 1 }, ...REQUEST }] };
     const { real, local } = await compare(run);
-    // The streaming handler is the one case this local runtime does not invoke yet; its init must still pass.
+    // Over a Runtime API this local runtime posts a streaming handler's stream whole (the local API streams it over a MessagePort); its init must pass.
     if (files['index.js']?.includes('streamifyResponse')) {
       expect(local.init).toBeUndefined();
       expect(real.init).toBeUndefined();

@@ -17,7 +17,7 @@ function textAnswer(statusCode: number, text: string, contentType = 'application
 // A failed function answers 502 `Internal Server Error` (not JSON, though labelled so), as users
 // of Function URLs report it; the Lambda guide documents the happy path only. There is no route
 // to miss and no gateway timeout: the function's own Timeout ends it, which is a failure too.
-const FUNCTION_URL_ERRORS: Record<Exclude<GatewayFailure, 'streaming-not-served'>, HttpAnswer> = {
+const FUNCTION_URL_ERRORS: Record<GatewayFailure, HttpAnswer> = {
   'no-route': textAnswer(404, 'Not Found'),
   'uri-too-long': textAnswer(414, 'Request-URI Too Long'),
   'headers-too-large': textAnswer(431, 'Request Header Fields Too Large'),
@@ -50,9 +50,9 @@ export function createFunctionUrlGateway(fn: Pick<TemplateFunction, 'logicalId' 
     route: (_method, rawPath) => ({
       gateway,
       functionId: fn.logicalId,
-      // RESPONSE_STREAM: handle-request answers 'streaming-not-served' until the local API streams;
-      // a streaming invocation plugs in there, with this gateway's event and answers unchanged.
       invokeMode,
+      // A prelude only where the stream's content type announces one; the headers pass as written.
+      streamReading: { preludeAlways: false, remapHeaders: (headers) => headers },
       timeoutMs: undefined,
       createEvent(request) {
         const spec = requestSpecOf(request, {
@@ -71,14 +71,7 @@ export function createFunctionUrlGateway(fn: Pick<TemplateFunction, 'logicalId' 
       readResult: (payload) => readV2Result(payload),
     }),
     owns: () => true,
-    refuse(failure) {
-      if (failure !== 'streaming-not-served') return FUNCTION_URL_ERRORS[failure];
-      return textAnswer(
-        501,
-        `${fn.logicalId} has FunctionUrlConfig InvokeMode RESPONSE_STREAM, which the local API does not serve yet (BUFFERED only); set InvokeMode: BUFFERED to run it locally.\n`,
-        'text/plain; charset=utf-8',
-      );
-    },
+    refuse: (failure) => FUNCTION_URL_ERRORS[failure],
     finish: (answer, requestId) => withHeaders(answer, [['x-amzn-RequestId', requestId]]),
   };
   return gateway;

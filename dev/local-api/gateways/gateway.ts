@@ -1,17 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { StreamReading } from '../answer-streamed';
 import type { HttpAnswer, ReadOutcome } from '../read-lambda-result';
 import type { ReceivedRequest } from '../received-request';
 
 /** What a gateway answers on its own, each in its own words. */
-export type GatewayFailure =
-  | 'no-route'
-  | 'uri-too-long'
-  | 'headers-too-large'
-  | 'too-large'
-  | 'function-error'
-  | 'timed-out'
-  /** A Function URL with InvokeMode RESPONSE_STREAM, until the local API streams. */
-  | 'streaming-not-served';
+export type GatewayFailure = 'no-route' | 'uri-too-long' | 'headers-too-large' | 'too-large' | 'function-error' | 'timed-out';
 
 /** Whether the function's result comes back whole, or streamed as it is written. */
 export type InvokeMode = 'BUFFERED' | 'RESPONSE_STREAM';
@@ -21,6 +14,8 @@ export interface GatewayRoute {
   readonly gateway: Gateway;
   readonly functionId: string;
   readonly invokeMode: InvokeMode;
+  /** With RESPONSE_STREAM: how this gateway reads the stream's head (answer-streamed.ts). */
+  readonly streamReading?: StreamReading;
   /** How long the gateway waits for the function; undefined: as long as the function's own Timeout allows. */
   readonly timeoutMs: number | undefined;
   /** The event the function receives. */

@@ -21,7 +21,6 @@ const HTTP_API_ERRORS: Record<GatewayFailure, [number, string]> = {
   'too-large': [413, 'Request Entity Too Large'],
   'function-error': [500, 'Internal Server Error'],
   'timed-out': [503, 'Service Unavailable'],
-  'streaming-not-served': [500, 'Internal Server Error'],
 };
 
 const apiIdOf = (api: HttpApiStage): string => api.logicalId.toLowerCase().slice(0, 10);

@@ -8,7 +8,7 @@ import { readLambdaResult } from '../read-lambda-result';
 import { remapResponseHeaders } from '../remap-response-headers';
 import { withHeaders, type Gateway, type GatewayFailure } from './gateway';
 
-const REST_ERRORS: Record<Exclude<GatewayFailure, 'streaming-not-served'>, GatewayError> = {
+const REST_ERRORS: Record<GatewayFailure, GatewayError> = {
   'no-route': 'missing-token',
   'uri-too-long': 'uri-too-long',
   'headers-too-large': 'headers-too-large',
@@ -28,7 +28,9 @@ export function createRestApiGateway(routes: TemplateRoute[], limits: Pick<Limit
       return {
         gateway,
         functionId: match.route.functionId,
-        invokeMode: 'BUFFERED',
+        // A STREAM integration (ResponseTransferMode: RESPONSE_STREAM) reads a prelude from every stream.
+        invokeMode: match.route.responseStreaming ? 'RESPONSE_STREAM' : 'BUFFERED',
+        streamReading: { preludeAlways: true, remapHeaders: remapResponseHeaders },
         timeoutMs: limits.integrationTimeoutMs,
         createEvent: (request) => createEvent(request, match),
         readResult(payload, requestHeaders) {
@@ -39,7 +41,7 @@ export function createRestApiGateway(routes: TemplateRoute[], limits: Pick<Limit
     },
     // A REST API answers any path it has no route for, on its whole host.
     owns: () => routes.length > 0,
-    refuse: (failure) => gatewayAnswer(failure === 'streaming-not-served' ? 'internal-error' : REST_ERRORS[failure]),
+    refuse: (failure) => gatewayAnswer(REST_ERRORS[failure]),
     finish: (answer, requestId) =>
       withHeaders(answer, [
         ['x-amzn-RequestId', requestId],

@@ -1,0 +1,125 @@
+import { validateHeaderName, validateHeaderValue } from 'node:http';
+import { isRecord } from '../../shared/event-fields';
+import { PRELUDE_DELIMITER } from '../sam-model/awslambda-global';
+
+/** The status and headers a streamed response's prelude gives, before any body byte. */
+export interface StreamedHead {
+  statusCode: number;
+  headers: Map<string, string[]>;
+}
+
+export type PreludeRead =
+  { state: 'reading' } | { state: 'read'; head: StreamedHead; body: Buffer } | { state: 'malformed'; reason: string };
+
+export interface PreludeReader {
+  /** The next bytes of the stream; once the delimiter has come, the head and the body bytes after it. */
+  push(chunk: Uint8Array): PreludeRead;
+  /** Why the stream, now ended, gave no prelude. */
+  describeMissing(): string;
+}
+
+/**
+ * How much the local API reads while looking for the delimiter. A prelude is a status and
+ * headers; a stream without a delimiter this far in is a body without a prelude, which would
+ * otherwise be held whole.
+ */
+export const PRELUDE_LIMIT_BYTES = 64 * 1024;
+
+// The body is streamed, so the gateway frames it itself.
+const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding']);
+
+class MalformedPrelude extends Error {}
+
+type HeaderValue = string | number | boolean;
+
+const isHeaderValue = (value: unknown): value is HeaderValue =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+function addHeader(headers: Map<string, string[]>, name: string, value: HeaderValue): void {
+  const text = String(value);
+  try {
+    validateHeaderName(name);
+    validateHeaderValue(name, text);
+  } catch {
+    throw new MalformedPrelude(`header ${JSON.stringify(name)} cannot be sent`);
+  }
+  if (FRAMING_HEADERS.has(name.toLowerCase())) return;
+  const existing = [...headers.keys()].find((key) => key.toLowerCase() === name.toLowerCase()) ?? name;
+  headers.set(existing, [...(headers.get(existing) ?? []), text]);
+}
+
+function readStatusCode(value: unknown): number {
+  if (value === undefined) return 200;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 100 || value > 599) {
+    throw new MalformedPrelude(`statusCode ${JSON.stringify(value)} is not an HTTP status code`);
+  }
+  return value;
+}
+
+function readHeaders(prelude: Record<string, unknown>): Map<string, string[]> {
+  const headers = new Map<string, string[]>();
+  const { headers: single, multiValueHeaders, cookies } = prelude;
+  if (single !== undefined && single !== null) {
+    if (!isRecord(single)) throw new MalformedPrelude('headers is not an object');
+    for (const [name, value] of Object.entries(single)) {
+      if (!isHeaderValue(value)) throw new MalformedPrelude(`headers.${name} is not a string`);
+      addHeader(headers, name, value);
+    }
+  }
+  if (multiValueHeaders !== undefined && multiValueHeaders !== null) {
+    if (!isRecord(multiValueHeaders)) throw new MalformedPrelude('multiValueHeaders is not an object');
+    for (const [name, values] of Object.entries(multiValueHeaders)) {
+      if (!Array.isArray(values) || !values.every(isHeaderValue))
+        throw new MalformedPrelude(`multiValueHeaders.${name} is not a list of strings`);
+      for (const value of values) addHeader(headers, name, value);
+    }
+  }
+  if (cookies !== undefined && cookies !== null) {
+    if (!Array.isArray(cookies) || !cookies.every((cookie) => typeof cookie === 'string')) {
+      throw new MalformedPrelude('cookies is not a list of strings');
+    }
+    for (const cookie of cookies) addHeader(headers, 'Set-Cookie', cookie);
+  }
+  return headers;
+}
+
+/** A prelude's JSON as API Gateway and Function URLs read it: statusCode, headers, multiValueHeaders, cookies. */
+export function parsePrelude(json: string): StreamedHead {
+  let prelude: unknown;
+  try {
+    prelude = JSON.parse(json);
+  } catch {
+    throw new MalformedPrelude(`the prelude is not JSON: ${JSON.stringify(json.slice(0, 80))}`);
+  }
+  if (!isRecord(prelude)) throw new MalformedPrelude('the prelude is not a JSON object');
+  return { statusCode: readStatusCode(prelude['statusCode']), headers: readHeaders(prelude) };
+}
+
+/** Reads a streamed response's prelude (JSON, then 8 NUL bytes) from its chunks as they arrive. */
+export function createPreludeReader(limitBytes = PRELUDE_LIMIT_BYTES): PreludeReader {
+  let seen = Buffer.alloc(0);
+  return {
+    push(chunk) {
+      // JSON escapes every control character, so the first 8 NULs are the delimiter.
+      const searchFrom = Math.max(0, seen.length - PRELUDE_DELIMITER.length + 1);
+      seen = Buffer.concat([seen, chunk]);
+      const at = seen.indexOf(PRELUDE_DELIMITER, searchFrom);
+      if (at < 0) {
+        if (seen.length <= limitBytes) return { state: 'reading' };
+        return { state: 'malformed', reason: `no prelude: ${seen.length} bytes without the 8 NUL bytes that end one` };
+      }
+      try {
+        const head = parsePrelude(seen.subarray(0, at).toString('utf8'));
+        return { state: 'read', head, body: seen.subarray(at + PRELUDE_DELIMITER.length) };
+      } catch (error) {
+        if (!(error instanceof MalformedPrelude)) throw error;
+        return { state: 'malformed', reason: `malformed prelude: ${error.message}` };
+      }
+    },
+    describeMissing() {
+      return seen.length === 0
+        ? 'no prelude: the stream ended without a byte (a body-less response must still write its prelude)'
+        : `no prelude: the stream ended after ${seen.length} bytes without the 8 NUL bytes that end one`;
+    },
+  };
+}
