@@ -2,11 +2,11 @@
 // `awslambda` global and the console, load and check the handler (the init phase), then run
 // invocations and say what the runtime would post back. run-invocations.ts connects it to the
 // local API (worker messages) or to a Lambda Runtime API.
-import { checkHandlerSignature, isStreamingHandler } from '../sam-model/check-handler-signature';
+import { checkHandlerSignature } from '../sam-model/check-handler-signature';
 import { createLambdaContext } from '../sam-model/create-lambda-context';
 import { loadHandler, type LambdaHandler } from '../sam-model/load-handler';
 import { JSONStringifyError } from '../sam-model/runtime-errors';
-import type { StreamingHandler } from '../sam-model/awslambda-global';
+import { isStreamingHandler, type StreamingHandler } from '../sam-model/awslambda-global';
 import { createInvokeStore } from './create-invoke-store';
 import { defineAwsLambdaGlobal } from './define-awslambda-global';
 import type { ErrorReport, InvocationRequest } from './instance-messages';

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import type { Context } from 'aws-lambda';
 import type { LambdaContext } from './create-lambda-context';
+import { MalformedStreamingHandlerError } from './runtime-errors';
 
 /**
  * The Lambda Node.js runtime's `awslambda` global, for local runs and tests: `streamifyResponse`
@@ -14,6 +15,8 @@ type WriteCallback = (error?: Error | null) => void;
 
 /** The marks the runtime reads on a handler to invoke it as a streaming one. */
 export const STREAMING_MARK = Symbol.for('aws.lambda.runtime.handler.streaming');
+/** The one value of STREAMING_MARK the runtime accepts. */
+const RESPONSE_STREAMING = 'response';
 export const HIGH_WATER_MARK_MARK = Symbol.for('aws.lambda.runtime.handler.streaming.highWaterMark');
 /** The content type of a stream that starts with a prelude: API Gateway and Function URLs read it. */
 export const PRELUDE_CONTENT_TYPE = 'application/vnd.awslambda.http-integration-response';
@@ -109,13 +112,18 @@ export type StreamingHandler = (event: unknown, stream: ResponseStream, context:
 /** `awslambda.streamifyResponse`: marks the handler as a streaming one and returns it. */
 export function streamifyResponse<H extends StreamingHandler>(handler: H, options?: { highWaterMark?: number }): H {
   const marks = handler as unknown as Record<symbol, unknown>;
-  marks[STREAMING_MARK] = 'response';
+  marks[STREAMING_MARK] = RESPONSE_STREAMING;
   if (typeof options?.highWaterMark === 'number') marks[HIGH_WATER_MARK_MARK] = Math.trunc(options.highWaterMark);
   return handler;
 }
 
+/** Whether `streamifyResponse` marked the handler; a mark other than response streaming is an error, as in the runtime. */
 export function isStreamingHandler(handler: unknown): handler is StreamingHandler {
-  return typeof handler === 'function' && (handler as unknown as Record<symbol, unknown>)[STREAMING_MARK] === 'response';
+  if (typeof handler !== 'function') return false;
+  const mark = (handler as unknown as Record<symbol, unknown>)[STREAMING_MARK];
+  if (!mark) return false;
+  if (mark === RESPONSE_STREAMING) return true;
+  throw new MalformedStreamingHandlerError('Only response streaming is supported.');
 }
 
 /**

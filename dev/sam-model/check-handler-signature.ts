@@ -1,21 +1,10 @@
-import { CallbackHandlerDeprecatedError, MalformedStreamingHandlerError } from './runtime-errors';
-
-/** The mark `awslambda.streamifyResponse` puts on a handler, and the one value the runtime accepts. */
-export const STREAMING_MARK = Symbol.for('aws.lambda.runtime.handler.streaming');
-const RESPONSE_STREAMING = 'response';
+import { isStreamingHandler } from './awslambda-global';
+import { CallbackHandlerDeprecatedError } from './runtime-errors';
 
 const CALLBACK_REMOVED =
   'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.';
 const CALLBACK_UNSUPPORTED_ON_MANAGED_INSTANCES =
   'ERROR: AWS Lambda does not support callback-based function handlers when using Node.js 22 with Managed Instances. To use Managed Instances, modify this function to use a supported handler signature. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.';
-
-/** Whether `streamifyResponse` marked the handler; a mark other than response streaming is an error, as in the runtime. */
-export function isStreamingHandler(handler: object): boolean {
-  const mark = (handler as Record<symbol, unknown>)[STREAMING_MARK];
-  if (!mark) return false;
-  if (mark === RESPONSE_STREAMING) return true;
-  throw new MalformedStreamingHandlerError('Only response streaming is supported.');
-}
 
 /**
  * Rejects a callback-style handler (three or more declared parameters) at init, as nodejs24.x
