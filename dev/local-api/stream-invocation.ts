@@ -1,9 +1,7 @@
 import { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import type { MessagePort } from 'node:worker_threads';
-import type { Context } from 'aws-lambda';
 import type { LambdaContext } from '../sam-model/create-lambda-context';
-import { ResponseStream, type OpenSink, type StreamingHandler } from '../sam-model/awslambda-global';
+import { invokeStreamingHandler, type StreamingHandler } from '../sam-model/awslambda-global';
 import { STREAM_WINDOW_BYTES, type StreamMessage, type StreamReply } from './stream-messages';
 
 type WriteCallback = (error?: Error | null) => void;
@@ -63,32 +61,9 @@ class PortSink extends Writable {
   }
 }
 
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
-
-/**
- * Runs a streaming handler as nodejs24.x's runtime does: the invocation ends once the handler's
- * promise has settled AND its stream has ended (a handler that resolves before `end()` keeps it
- * open, until the function's Timeout if need be). A throw or rejection ends the stream with what
- * was written and is rethrown.
- */
-async function runStreaming(handler: StreamingHandler, event: unknown, context: LambdaContext, open: OpenSink): Promise<void> {
-  const stream = new ResponseStream(open);
-  try {
-    // nodejs24.x's context has none of the callback-era members `Context` still declares.
-    const returned = handler(event, stream, context as unknown as Context);
-    if (!isThenable(returned)) throw new Error('Streaming does not support non-async handlers.');
-    if ((await returned) !== undefined) console.warn('Streaming handlers ignore return values.');
-  } catch (error) {
-    if (!stream.writableEnded && !stream.destroyed) stream.end();
-    throw error;
-  }
-  await finished(stream);
-}
-
 /** A streamed invocation: the bytes go to the local API over `port` as they are written. */
-export function invokeStreamed(handler: StreamingHandler, event: unknown, context: LambdaContext, port: MessagePort): Promise<void> {
-  return runStreaming(handler, event, context, (contentType) => new PortSink(port, contentType)).finally(() => port.close());
+export async function invokeStreamed(handler: StreamingHandler, event: unknown, context: LambdaContext, port: MessagePort): Promise<void> {
+  await invokeStreamingHandler(handler, event, context, (contentType) => new PortSink(port, contentType)).finally(() => port.close());
 }
 
 /**
@@ -115,6 +90,6 @@ export async function invokeStreamingBuffered(handler: StreamingHandler, event: 
         callback();
       },
     });
-  await runStreaming(handler, event, context, collect);
+  await invokeStreamingHandler(handler, event, context, collect);
   return Buffer.concat(chunks).toString('utf8');
 }

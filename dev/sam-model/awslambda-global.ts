@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import type { Context } from 'aws-lambda';
 import type { LambdaContext } from './create-lambda-context';
 import { MalformedStreamingHandlerError } from './runtime-errors';
@@ -31,8 +32,14 @@ export const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
  */
 export const RUNTIME_HIGH_WATER_MARK = 64 * 1024;
 
+/**
+ * Where a stream's bytes go. `reportFailure`, when the sink has it, hears a handler's error just
+ * before the end, as the runtime puts it in its post's trailers.
+ */
+export type ResponseSink = Writable & { reportFailure?(error: unknown): void };
+
 /** Opens where a stream's bytes go, once its content type is final (at its first write or its end). */
-export type OpenSink = (contentType: string) => Writable;
+export type OpenSink = (contentType: string) => ResponseSink;
 
 /**
  * The stream a streaming handler writes to. As in the runtime: the content type can change only
@@ -44,7 +51,8 @@ export class ResponseStream extends Writable {
   _onBeforeFirstWrite: ((write: (chunk: string | Uint8Array) => void) => void) | undefined;
   private type = DEFAULT_CONTENT_TYPE;
   private writeCalled = false;
-  private sink: Writable | undefined;
+  private sink: ResponseSink | undefined;
+  private failure: { error: unknown } | undefined;
   private readonly open: OpenSink;
 
   constructor(open: OpenSink, highWaterMark = RUNTIME_HIGH_WATER_MARK) {
@@ -82,10 +90,18 @@ export class ResponseStream extends Writable {
   }
 
   override _final(callback: WriteCallback): void {
-    this.openSink().end(() => callback());
+    const sink = this.openSink();
+    if (this.failure) sink.reportFailure?.(this.failure.error);
+    sink.end(() => callback());
   }
 
-  private openSink(): Writable {
+  /** Ends the stream after what was written, telling the sink the handler failed (the runtime's fail path). */
+  endWithFailure(error: unknown): void {
+    this.failure = { error };
+    if (!this.writableEnded && !this.destroyed) this.end();
+  }
+
+  private openSink(): ResponseSink {
     if (!this.sink) {
       this.sink = this.open(this.type);
       this.sink.once('error', (error) => this.destroy(error));
@@ -145,9 +161,12 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
 /**
- * Invokes a streaming handler as the runtime does: a fresh stream into `open`, the handler's
- * promise awaited, then the stream required to have finished (the runtime fails the invocation
- * otherwise). A handler that throws or rejects gets its stream ended and the error rethrown.
+ * Invokes a streaming handler as nodejs24.x's runtime does, its bytes going to `open`: the
+ * invocation ends once the handler's promise has settled AND its stream has ended (a handler that
+ * resolves before `end()` keeps it open, until the function's Timeout if need be). A value the
+ * handler returns is ignored with the runtime's warning. A throw or rejection ends the stream with
+ * what was written (the sink hears the error) and is rethrown without waiting for that end, as the
+ * runtime does not wait for its fail path.
  */
 export async function invokeStreamingHandler(
   handler: unknown,
@@ -161,11 +180,11 @@ export async function invokeStreamingHandler(
     // nodejs24.x's context lacks the callback-era members @types/aws-lambda's Context still declares.
     const returned = handler(event, stream, context as Context);
     if (!isThenable(returned)) throw new Error('Streaming does not support non-async handlers.');
-    await returned;
+    if ((await returned) !== undefined) console.warn('Streaming handlers ignore return values.');
   } catch (error) {
-    if (!stream.writableEnded) stream.end();
+    stream.endWithFailure(error);
     throw error;
   }
-  if (!stream.writableFinished) throw new Error('Response stream is not finished.');
+  await finished(stream);
   return stream;
 }

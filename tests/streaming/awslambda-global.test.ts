@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import {
   DEFAULT_CONTENT_TYPE,
   HttpResponseStream,
@@ -76,14 +77,61 @@ describe('the local awslambda global', () => {
     await ended(stream);
   });
 
-  it('invokes a streamified handler and refuses one that did not end its stream, as the runtime does', async () => {
-    const sink = new RecordingSink();
+  it('invokes a streamified handler whose stream ended before its promise resolved', async () => {
     const good = streamifyResponse(async (_event: unknown, stream: ResponseStream) => {
       await ended(stream.end('done') as ResponseStream);
     });
-    await expect(invokeStreamingHandler(good, {}, lambdaContext(), () => sink)).resolves.toBeInstanceOf(ResponseStream);
-    const open = streamifyResponse(async (_event: unknown, stream: ResponseStream) => void stream.write('x'));
-    await expect(invokeStreamingHandler(open, {}, lambdaContext(), () => new RecordingSink())).rejects.toThrow(/not finished/);
+    await expect(invokeStreamingHandler(good, {}, lambdaContext(), () => new RecordingSink())).resolves.toBeInstanceOf(ResponseStream);
+  });
+
+  it('as the runtime, waits for the end() of a stream whose handler resolved before ending it', async () => {
+    const sink = new RecordingSink();
+    let endLater = (): void => undefined;
+    const early = streamifyResponse(async (_event: unknown, stream: ResponseStream) => {
+      stream.write('x');
+      endLater = () => void stream.end('y');
+    });
+    let settled = false;
+    const invocation = invokeStreamingHandler(early, {}, lambdaContext(), () => sink).finally(() => (settled = true));
+    // The handler's promise has resolved by the next turn; the invocation has not, for its stream is open.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    endLater();
+    await expect(invocation).resolves.toBeInstanceOf(ResponseStream);
+    expect(sink.bytes.toString()).toBe('xy');
+  });
+
+  it('warns that a value returned by a streaming handler is ignored, as the runtime does', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const returning = streamifyResponse(async (_event: unknown, stream: ResponseStream) => {
+      stream.end('body');
+      return { statusCode: 200 };
+    });
+    try {
+      await invokeStreamingHandler(returning, {}, lambdaContext(), () => new RecordingSink());
+      expect(warn).toHaveBeenCalledWith('Streaming handlers ignore return values.');
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('a handler that fails after writing: the stream ends with what was written, the sink hears the error, the invocation rejects with it', async () => {
+    const failures: unknown[] = [];
+    const sink = Object.assign(new RecordingSink(), { reportFailure: (error: unknown) => void failures.push(error) });
+    const failure = new RangeError('late failure');
+    const failing = streamifyResponse(async (_event: unknown, stream: ResponseStream) => {
+      stream.write('partial');
+      await Promise.resolve();
+      throw failure;
+    });
+    await expect(invokeStreamingHandler(failing, {}, lambdaContext(), () => sink)).rejects.toBe(failure);
+    await finished(sink);
+    expect(sink.bytes.toString()).toBe('partial');
+    expect(failures).toEqual([failure]);
+  });
+
+  it('refuses a handler streamifyResponse did not mark', async () => {
+    const sink = new RecordingSink();
     await expect(
       invokeStreamingHandler(
         async () => undefined,
