@@ -1,11 +1,11 @@
-import { validateHeaderName, validateHeaderValue } from 'node:http';
 import { isRecord } from '../../shared/event-fields';
 import { firstAcceptedType, isBinaryMediaType } from '../sam-model/media-type';
+import { addMultiValueHeaders, addSingleValueHeaders, MalformedResult, type HeaderMap, type HeaderRules } from './read-result-headers';
 
 /** An HTTP response ready to send: the status, each header's values in order, the body's bytes. */
 export interface HttpAnswer {
   statusCode: number;
-  headers: Map<string, string[]>;
+  headers: HeaderMap;
   body: Buffer;
 }
 
@@ -14,15 +14,9 @@ export type ReadOutcome = { ok: true; answer: HttpAnswer } | { ok: false; reason
 const RESULT_KEYS = new Set(['statusCode', 'headers', 'multiValueHeaders', 'body', 'isBase64Encoded']);
 // API Gateway frames the answer with its own length; the headers it renames or drops are
 // remap-response-headers.ts's business.
-const FRAMING_HEADERS = new Set(['content-length']);
-
-export class MalformedResult extends Error {}
-
-export type HeaderValue = string | number | boolean;
-
-export function isHeaderValue(value: unknown): value is HeaderValue {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-}
+const MULTI_VALUE: HeaderRules = { dropped: new Set(['content-length']) };
+// API Gateway merges both maps; a name and value given in both arrive once.
+const SINGLE_VALUE: HeaderRules = { ...MULTI_VALUE, once: true };
 
 export function readStatusCode(value: unknown): number {
   const code = typeof value === 'string' && /^\d{3}$/.test(value) ? Number(value) : value;
@@ -32,40 +26,11 @@ export function readStatusCode(value: unknown): number {
   return code;
 }
 
-export function addHeader(headers: Map<string, string[]>, name: string, value: HeaderValue, once: boolean): void {
-  const text = String(value);
-  try {
-    validateHeaderName(name);
-    validateHeaderValue(name, text);
-  } catch {
-    throw new MalformedResult(`header ${JSON.stringify(name)} cannot be sent`);
-  }
-  if (FRAMING_HEADERS.has(name.toLowerCase())) return;
-  const existing = [...headers.keys()].find((key) => key.toLowerCase() === name.toLowerCase()) ?? name;
-  const values = headers.get(existing) ?? [];
-  if (!once || !values.includes(text)) values.push(text);
-  headers.set(existing, values);
-}
-
-function readHeaders(result: Record<string, unknown>): Map<string, string[]> {
-  const headers = new Map<string, string[]>();
-  const { multiValueHeaders, headers: single } = result;
-  if (multiValueHeaders !== undefined && multiValueHeaders !== null) {
-    if (!isRecord(multiValueHeaders)) throw new MalformedResult('multiValueHeaders is not an object');
-    for (const [name, values] of Object.entries(multiValueHeaders)) {
-      if (!Array.isArray(values) || !values.every(isHeaderValue))
-        throw new MalformedResult(`multiValueHeaders.${name} is not a list of strings`);
-      for (const value of values) addHeader(headers, name, value, false);
-    }
-  }
-  if (single !== undefined && single !== null) {
-    if (!isRecord(single)) throw new MalformedResult('headers is not an object');
-    for (const [name, value] of Object.entries(single)) {
-      if (!isHeaderValue(value)) throw new MalformedResult(`headers.${name} is not a string`);
-      // API Gateway merges both maps; a name and value given in both arrive once.
-      addHeader(headers, name, value, true);
-    }
-  }
+function readHeaders(result: Record<string, unknown>): HeaderMap {
+  const headers: HeaderMap = new Map();
+  // multiValueHeaders first: a name in both keeps its list's order, then the single value if new.
+  addMultiValueHeaders(headers, result.multiValueHeaders, MULTI_VALUE);
+  addSingleValueHeaders(headers, result.headers, SINGLE_VALUE);
   // API Gateway's default when the function names no content type.
   if (![...headers.keys()].some((name) => name.toLowerCase() === 'content-type')) headers.set('Content-Type', ['application/json']);
   return headers;

@@ -1,11 +1,18 @@
-import { validateHeaderName, validateHeaderValue } from 'node:http';
 import { isRecord } from '../../shared/event-fields';
 import { PRELUDE_DELIMITER } from '../sam-model/awslambda-global';
+import {
+  addCookies,
+  addMultiValueHeaders,
+  addSingleValueHeaders,
+  MalformedResult,
+  type HeaderMap,
+  type HeaderRules,
+} from './read-result-headers';
 
 /** The status and headers a streamed response's prelude gives, before any body byte. */
 export interface StreamedHead {
   statusCode: number;
-  headers: Map<string, string[]>;
+  headers: HeaderMap;
 }
 
 export type PreludeRead =
@@ -25,61 +32,23 @@ export interface PreludeReader {
  */
 export const PRELUDE_LIMIT_BYTES = 64 * 1024;
 
-// The body is streamed, so the gateway frames it itself.
-const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding']);
-
-class MalformedPrelude extends Error {}
-
-type HeaderValue = string | number | boolean;
-
-const isHeaderValue = (value: unknown): value is HeaderValue =>
-  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-
-function addHeader(headers: Map<string, string[]>, name: string, value: HeaderValue): void {
-  const text = String(value);
-  try {
-    validateHeaderName(name);
-    validateHeaderValue(name, text);
-  } catch {
-    throw new MalformedPrelude(`header ${JSON.stringify(name)} cannot be sent`);
-  }
-  if (FRAMING_HEADERS.has(name.toLowerCase())) return;
-  const existing = [...headers.keys()].find((key) => key.toLowerCase() === name.toLowerCase()) ?? name;
-  headers.set(existing, [...(headers.get(existing) ?? []), text]);
-}
+// The body is streamed, so the gateway frames it itself; a value repeated across the maps is kept.
+const RULES: HeaderRules = { dropped: new Set(['content-length', 'transfer-encoding']) };
 
 function readStatusCode(value: unknown): number {
   if (value === undefined) return 200;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 100 || value > 599) {
-    throw new MalformedPrelude(`statusCode ${JSON.stringify(value)} is not an HTTP status code`);
+    throw new MalformedResult(`statusCode ${JSON.stringify(value)} is not an HTTP status code`);
   }
   return value;
 }
 
-function readHeaders(prelude: Record<string, unknown>): Map<string, string[]> {
-  const headers = new Map<string, string[]>();
-  const { headers: single, multiValueHeaders, cookies } = prelude;
-  if (single !== undefined && single !== null) {
-    if (!isRecord(single)) throw new MalformedPrelude('headers is not an object');
-    for (const [name, value] of Object.entries(single)) {
-      if (!isHeaderValue(value)) throw new MalformedPrelude(`headers.${name} is not a string`);
-      addHeader(headers, name, value);
-    }
-  }
-  if (multiValueHeaders !== undefined && multiValueHeaders !== null) {
-    if (!isRecord(multiValueHeaders)) throw new MalformedPrelude('multiValueHeaders is not an object');
-    for (const [name, values] of Object.entries(multiValueHeaders)) {
-      if (!Array.isArray(values) || !values.every(isHeaderValue))
-        throw new MalformedPrelude(`multiValueHeaders.${name} is not a list of strings`);
-      for (const value of values) addHeader(headers, name, value);
-    }
-  }
-  if (cookies !== undefined && cookies !== null) {
-    if (!Array.isArray(cookies) || !cookies.every((cookie) => typeof cookie === 'string')) {
-      throw new MalformedPrelude('cookies is not a list of strings');
-    }
-    for (const cookie of cookies) addHeader(headers, 'Set-Cookie', cookie);
-  }
+function readHeaders(prelude: Record<string, unknown>): HeaderMap {
+  const headers: HeaderMap = new Map();
+  // headers first, then multiValueHeaders, then each cookie: the order the gateway sends them in.
+  addSingleValueHeaders(headers, prelude.headers, RULES);
+  addMultiValueHeaders(headers, prelude.multiValueHeaders, RULES);
+  addCookies(headers, prelude.cookies, 'Set-Cookie', RULES);
   return headers;
 }
 
@@ -89,9 +58,9 @@ export function parsePrelude(json: string): StreamedHead {
   try {
     prelude = JSON.parse(json);
   } catch {
-    throw new MalformedPrelude(`the prelude is not JSON: ${JSON.stringify(json.slice(0, 80))}`);
+    throw new MalformedResult(`the prelude is not JSON: ${JSON.stringify(json.slice(0, 80))}`);
   }
-  if (!isRecord(prelude)) throw new MalformedPrelude('the prelude is not a JSON object');
+  if (!isRecord(prelude)) throw new MalformedResult('the prelude is not a JSON object');
   return { statusCode: readStatusCode(prelude['statusCode']), headers: readHeaders(prelude) };
 }
 
@@ -112,7 +81,7 @@ export function createPreludeReader(limitBytes = PRELUDE_LIMIT_BYTES): PreludeRe
         const head = parsePrelude(seen.subarray(0, at).toString('utf8'));
         return { state: 'read', head, body: seen.subarray(at + PRELUDE_DELIMITER.length) };
       } catch (error) {
-        if (!(error instanceof MalformedPrelude)) throw error;
+        if (!(error instanceof MalformedResult)) throw error;
         return { state: 'malformed', reason: `malformed prelude: ${error.message}` };
       }
     },

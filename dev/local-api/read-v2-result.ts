@@ -1,24 +1,9 @@
 import { isRecord } from '../../shared/event-fields';
-import { addHeader, isHeaderValue, MalformedResult, readStatusCode, type HttpAnswer, type ReadOutcome } from './read-lambda-result';
+import { readStatusCode, type HttpAnswer, type ReadOutcome } from './read-lambda-result';
+import { addCookies, addSingleValueHeaders, MalformedResult, type HeaderMap, type HeaderRules } from './read-result-headers';
 
-function readCookies(cookies: unknown, headers: Map<string, string[]>): void {
-  if (cookies === undefined || cookies === null) return;
-  if (!Array.isArray(cookies) || !cookies.every((cookie) => typeof cookie === 'string'))
-    throw new MalformedResult('cookies is not a list of strings');
-  // Each cookie becomes a Set-Cookie header of its own, after any the headers named.
-  for (const cookie of cookies) addHeader(headers, 'set-cookie', cookie, false);
-}
-
-function readHeaders(value: unknown): Map<string, string[]> {
-  const headers = new Map<string, string[]>();
-  if (value === undefined || value === null) return headers;
-  if (!isRecord(value)) throw new MalformedResult('headers is not an object');
-  for (const [name, item] of Object.entries(value)) {
-    if (!isHeaderValue(item)) throw new MalformedResult(`headers.${name} is not a string`);
-    addHeader(headers, name, item, false);
-  }
-  return headers;
-}
+// HTTP APIs and Function URLs frame the answer with their own length.
+const RULES: HeaderRules = { dropped: new Set(['content-length']) };
 
 function readBody(body: unknown, isBase64Encoded: unknown): Buffer {
   if (isBase64Encoded !== undefined && isBase64Encoded !== null && typeof isBase64Encoded !== 'boolean')
@@ -45,8 +30,10 @@ export function readV2Result(payload: string): ReadOutcome {
       };
       return { ok: true, answer: inferred };
     }
-    const headers = readHeaders(result.headers);
-    readCookies(result.cookies, headers);
+    const headers: HeaderMap = new Map();
+    addSingleValueHeaders(headers, result.headers, RULES);
+    // Each cookie becomes a Set-Cookie header of its own, after any the headers named.
+    addCookies(headers, result.cookies, 'set-cookie', RULES);
     return {
       ok: true,
       answer: { statusCode: readStatusCode(result.statusCode), headers, body: readBody(result.body, result.isBase64Encoded) },
