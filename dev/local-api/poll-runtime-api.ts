@@ -1,6 +1,7 @@
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { ErrorReport, InvocationRequest } from './instance-messages';
-import type { FunctionRuntime, InvocationResult } from './start-function-runtime';
+import { postStreamedResponse, type RuntimeApiTarget } from './post-streamed-response';
+import { reportOf, type InvocationResult, type StartedRuntime } from './start-function-runtime';
 
 const API = '/2018-06-01/runtime';
 // `GET /next` waits as long as no invocation comes: no timeout, one kept-alive connection.
@@ -11,8 +12,15 @@ interface Answer {
   body: string;
 }
 
+const targetOf = (address: string): RuntimeApiTarget => ({
+  host: address.slice(0, address.lastIndexOf(':')),
+  port: Number(address.slice(address.lastIndexOf(':') + 1)),
+  path: API,
+  agent,
+});
+
 function call(address: string, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> {
-  const [host, port] = [address.slice(0, address.lastIndexOf(':')), Number(address.slice(address.lastIndexOf(':') + 1))];
+  const { host, port } = targetOf(address);
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest({ host, port, method, path: `${API}${path}`, headers, agent }, (incoming) => {
       const chunks: Buffer[] = [];
@@ -68,13 +76,28 @@ export async function postInitError(address: string, error: ErrorReport): Promis
 }
 
 /**
+ * Runs one invocation and answers it: a buffered handler's result or error in one post; a
+ * streaming handler's bytes in a streamed post as they are written, its error in that post's
+ * trailers (never an `/error` post), as the runtime's client does.
+ */
+async function serveInvocation(address: string, runtime: StartedRuntime, request: InvocationRequest): Promise<void> {
+  if (!runtime.streaming) {
+    await postResult(address, request.awsRequestId, await runtime.invoke(request));
+    return;
+  }
+  const post = postStreamedResponse(targetOf(address), request.awsRequestId, reportOf);
+  await runtime.invoke(request, post.open);
+  await post.answered;
+}
+
+/**
  * Serves invocations from a Lambda Runtime API at `address` (`host:port`) forever: one at a time,
  * or, with overlapping invocations (Managed Instances), each started as soon as it arrives.
  */
-export async function pollRuntimeApi(address: string, runtime: Extract<FunctionRuntime, { ok: true }>): Promise<never> {
+export async function pollRuntimeApi(address: string, runtime: StartedRuntime): Promise<never> {
   for (;;) {
     const request = readInvocation(await call(address, 'GET', '/invocation/next'));
-    const finished = runtime.invoke(request).then((result) => postResult(address, request.awsRequestId, result));
+    const finished = serveInvocation(address, runtime, request);
     if (runtime.overlapping) finished.catch((error: unknown) => console.error('could not post the result', error));
     else await finished;
   }

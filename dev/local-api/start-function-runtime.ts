@@ -6,7 +6,7 @@ import { checkHandlerSignature } from '../sam-model/check-handler-signature';
 import { createLambdaContext } from '../sam-model/create-lambda-context';
 import { loadHandler, type LambdaHandler } from '../sam-model/load-handler';
 import { JSONStringifyError } from '../sam-model/runtime-errors';
-import { isStreamingHandler, type StreamingHandler } from '../sam-model/awslambda-global';
+import { invokeStreamingHandler, isStreamingHandler, type OpenSink, type StreamingHandler } from '../sam-model/awslambda-global';
 import { createInvokeStore } from './create-invoke-store';
 import { defineAwsLambdaGlobal } from './define-awslambda-global';
 import type { ErrorReport, InvocationRequest } from './instance-messages';
@@ -15,8 +15,19 @@ import { invokeStreamed, invokeStreamingBuffered, streamWhole } from './stream-i
 
 export type InvocationResult = { kind: 'response'; payload: string } | { kind: 'error'; error: ErrorReport };
 
-export type FunctionRuntime =
-  { ok: true; overlapping: boolean; invoke(request: InvocationRequest): Promise<InvocationResult> } | { ok: false; error: ErrorReport };
+export interface StartedRuntime {
+  ok: true;
+  overlapping: boolean;
+  /** Whether the handler streams (streamifyResponse): its invocations write to a stream rather than return a payload. */
+  streaming: boolean;
+  /**
+   * Runs one invocation. A streaming handler's bytes go to `openStream` when given (a streamed
+   * post to a Runtime API), else to the request's port, else into the payload.
+   */
+  invoke(request: InvocationRequest, openStream?: OpenSink): Promise<InvocationResult>;
+}
+
+export type FunctionRuntime = StartedRuntime | { ok: false; error: ErrorReport };
 
 /** The runtime's report of a thrown value: an Error's name, message and stack lines; anything else by its typeof. */
 export function reportOf(thrown: unknown): ErrorReport {
@@ -67,7 +78,7 @@ export async function startFunctionRuntime(env: NodeJS.ProcessEnv, write: (line:
     return { ok: false, error: reportOf(error) };
   }
 
-  async function run(request: InvocationRequest): Promise<InvocationResult> {
+  async function run(request: InvocationRequest, openStream: OpenSink | undefined): Promise<InvocationResult> {
     const context = createLambdaContext({
       clientContext: request.clientContext,
       identity: request.identity,
@@ -85,6 +96,10 @@ export async function startFunctionRuntime(env: NodeJS.ProcessEnv, write: (line:
     try {
       if (streaming) {
         const streamingHandler = handler as unknown as StreamingHandler;
+        if (openStream) {
+          await invokeStreamingHandler(streamingHandler, request.event, context, openStream);
+          return { kind: 'response', payload: '' };
+        }
         if (!request.stream) return { kind: 'response', payload: await invokeStreamingBuffered(streamingHandler, request.event, context) };
         await invokeStreamed(streamingHandler, request.event, context, request.stream);
         return { kind: 'response', payload: '' };
@@ -106,13 +121,14 @@ export async function startFunctionRuntime(env: NodeJS.ProcessEnv, write: (line:
   return {
     ok: true,
     overlapping,
-    invoke(request) {
+    streaming,
+    invoke(request, openStream) {
       // One at a time, the trace id is the process's; overlapping invocations cannot share a variable.
       if (!overlapping) {
         if (request.xRayTraceId) env._X_AMZN_TRACE_ID = request.xRayTraceId;
         else delete env._X_AMZN_TRACE_ID;
       }
-      return store.run({ requestId: request.awsRequestId, xRayTraceId: request.xRayTraceId }, () => run(request));
+      return store.run({ requestId: request.awsRequestId, xRayTraceId: request.xRayTraceId }, () => run(request, openStream));
     },
   };
 }

@@ -161,6 +161,14 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
 /**
+ * The runtime calls a streaming handler as a method of its StreamingInvokeProcessor, which is
+ * what an anonymous handler's stack frames are named after (`at StreamingInvokeProcessor.handler`).
+ */
+class StreamingInvokeProcessor {
+  constructor(readonly handler: StreamingHandler) {}
+}
+
+/**
  * Invokes a streaming handler as nodejs24.x's runtime does, its bytes going to `open`: the
  * invocation ends once the handler's promise has settled AND its stream has ended (a handler that
  * resolves before `end()` keeps it open, until the function's Timeout if need be). A value the
@@ -178,7 +186,7 @@ export async function invokeStreamingHandler(
   const stream = new ResponseStream(open);
   try {
     // nodejs24.x's context lacks the callback-era members @types/aws-lambda's Context still declares.
-    const returned = handler(event, stream, context as Context);
+    const returned = new StreamingInvokeProcessor(handler).handler(event, stream, context as Context);
     if (!isThenable(returned)) throw new Error('Streaming does not support non-async handlers.');
     if ((await returned) !== undefined) console.warn('Streaming handlers ignore return values.');
   } catch (error) {
