@@ -18,12 +18,17 @@ const MULTI_VALUE: HeaderRules = { dropped: new Set(['content-length']) };
 // API Gateway merges both maps; a name and value given in both arrive once.
 const SINGLE_VALUE: HeaderRules = { ...MULTI_VALUE, once: true };
 
-export function readStatusCode(value: unknown): number {
-  const code = typeof value === 'string' && /^\d{3}$/.test(value) ? Number(value) : value;
+/** A status code a gateway can answer with; `given` is what the function wrote, for the reason. */
+export function checkStatusCode(code: unknown, given: unknown = code): number {
   if (typeof code !== 'number' || !Number.isInteger(code) || code < 100 || code > 599) {
-    throw new MalformedResult(`statusCode ${JSON.stringify(value)} is not an HTTP status code`);
+    throw new MalformedResult(`statusCode ${JSON.stringify(given)} is not an HTTP status code`);
   }
   return code;
+}
+
+/** A result's statusCode: API Gateway also takes it as three digits in a string. */
+export function readStatusCode(value: unknown): number {
+  return checkStatusCode(typeof value === 'string' && /^\d{3}$/.test(value) ? Number(value) : value, value);
 }
 
 function readHeaders(result: Record<string, unknown>): HeaderMap {

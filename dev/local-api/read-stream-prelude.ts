@@ -1,5 +1,6 @@
 import { isRecord } from '../../shared/event-fields';
 import { PRELUDE_DELIMITER } from '../sam-model/awslambda-global';
+import { checkStatusCode } from './read-lambda-result';
 import {
   addCookies,
   addMultiValueHeaders,
@@ -35,12 +36,9 @@ export const PRELUDE_LIMIT_BYTES = 64 * 1024;
 // The body is streamed, so the gateway frames it itself; a value repeated across the maps is kept.
 const RULES: HeaderRules = { dropped: new Set(['content-length', 'transfer-encoding']) };
 
+/** A prelude's statusCode: 200 when absent, else a number (no digits in a string, unlike a buffered result). */
 function readStatusCode(value: unknown): number {
-  if (value === undefined) return 200;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 100 || value > 599) {
-    throw new MalformedResult(`statusCode ${JSON.stringify(value)} is not an HTTP status code`);
-  }
-  return value;
+  return value === undefined ? 200 : checkStatusCode(value);
 }
 
 function readHeaders(prelude: Record<string, unknown>): HeaderMap {

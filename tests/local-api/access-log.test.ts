@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { sendRequest } from './send-request';
-import { FIXTURE_TEMPLATE, startTestApi, type TestApi } from './start-test-api';
+import { FIXTURE_TEMPLATE, linesMatching, startTestApi, type TestApi } from './start-test-api';
 
 // What the local API prints about each request: enough to follow it, nothing a query carries.
 let api: TestApi;
@@ -14,12 +14,6 @@ afterAll(async () => {
 });
 
 const linesAbout = (path: string): string[] => api.lines.filter((line) => line.includes(path));
-
-async function waitForLine(path: string): Promise<void> {
-  for (let attempt = 0; attempt < 200 && linesAbout(path).length === 0; attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('the query string', () => {
   it('is logged with each value masked', async () => {
@@ -56,8 +50,7 @@ it('logs a client that aborts mid-body as one line without a stack, and does not
   socket.write('only ten b');
   socket.destroy();
 
-  await waitForLine('/echo/aborted');
-  const lines = linesAbout('/echo/aborted');
+  const lines = await linesMatching(api, (line) => line.includes('/echo/aborted'));
   expect(lines).toEqual([expect.stringMatching(/^POST \/echo\/aborted aborted \d+ ms - \(the client closed the connection mid-body\)$/)]);
   expect(api.lines.join('\n')).not.toMatch(/\n\s+at /);
 });

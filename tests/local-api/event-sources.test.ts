@@ -46,6 +46,7 @@ describe('HTTP API, payload 2.0 on the implicit API', () => {
   });
 
   it('carries the route, the raw path and query, and the $default stage', () => {
+    // Like the 1.0 and Function URL checks below in shape only: each pins its own format's fields.
     expect(event).toMatchObject({
       version: '2.0',
       routeKey: 'GET /pets/dog/{id}',
@@ -79,6 +80,7 @@ describe('HTTP API, payload 2.0 on the implicit API', () => {
 });
 
 describe('HTTP API routing (most specific route, method before ANY, $default last)', () => {
+  // A table of requests and the route each reaches; its shape is every it.each table's.
   it.each([
     ['GET', '/pets/dog/1', 'GET /pets/dog/1'],
     ['GET', '/pets/dog/2', 'GET /pets/dog/{id}'],

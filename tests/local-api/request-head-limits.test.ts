@@ -2,6 +2,7 @@ import { sendRequest } from './send-request';
 import { FIXTURE_TEMPLATE, startTestApi, type TestApi } from './start-test-api';
 
 // API Gateway's limits on what precedes the body: the URL's length and the headers' combined size.
+// Each file starts its own local API (its own template, its own console): the lifecycle lines repeat by design.
 let api: TestApi;
 
 beforeAll(async () => {

@@ -1,8 +1,9 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { createLambdaContext } from '../../dev/sam-model/create-lambda-context';
 import { sendRequest } from './send-request';
-import { startTestApi, type TestApi } from './start-test-api';
+import { linesMatching, startTestApi, type TestApi } from './start-test-api';
 
 // nodejs24.x's runtime contract as the local API's functions meet it, over real HTTP.
 const TEMPLATE = join(__dirname, 'fixtures', 'runtime', 'template.yaml');
@@ -17,15 +18,6 @@ afterAll(async () => {
 });
 
 /** Waits until the local API has printed lines matching `matches` (a function's console reaches it a moment after its answer). */
-async function linesMatching(source: TestApi, matches: (line: string) => boolean, count = 1): Promise<string[]> {
-  for (let attempt = 0; attempt < 500; attempt += 1) {
-    const found = source.lines.filter(matches);
-    if (found.length >= count) return found;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`fewer than ${count} matching lines among:\n${source.lines.join('\n')}`);
-}
-
 describe('init errors', () => {
   it('a callback-style handler is refused at init with Runtime.CallbackHandlerDeprecated, answered 502 and logged with its name', async () => {
     const answer = await sendRequest(`${api.url}/callback`);
@@ -85,20 +77,8 @@ describe('what a function is given', () => {
       memoryLimitInMB: unknown;
       env: Record<string, string>;
     }>();
-    expect(keys).toEqual([
-      'clientContext',
-      'identity',
-      'invokedFunctionArn',
-      'awsRequestId',
-      'tenantId',
-      'xRayTraceId',
-      'getRemainingTimeInMillis',
-      'functionName',
-      'functionVersion',
-      'memoryLimitInMB',
-      'logGroupName',
-      'logStreamName',
-    ]);
+    // The keys and their order are the runtime's, pinned in tests/sam-model/create-lambda-context.test.ts.
+    expect(keys).toEqual(Object.keys(createLambdaContext({ functionName: 'F', memorySize: 256, awsRequestId: 'r' })));
     expect(memoryLimitInMB).toBe('256');
     expect(env).toMatchObject({
       AWS_LAMBDA_FUNCTION_NAME: 'TextLogsFunction',

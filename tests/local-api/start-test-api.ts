@@ -46,6 +46,22 @@ export async function startTestApi(options: Omit<LocalApiOptions, 'logger' | 'po
   };
 }
 
+/** Waits until the API has printed `count` lines that match (a line comes after the answer, or after a file-system event and a build). */
+export async function linesMatching(api: TestApi, matches: (line: string) => boolean, count = 1): Promise<string[]> {
+  for (let attempt = 0; attempt < 500; attempt += 1) {
+    const found = api.lines.filter(matches);
+    if (found.length >= count) return found;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`fewer than ${count} matching lines among:\n${api.lines.join('\n')}`);
+}
+
+/** The first line the API printed that contains `text`, once it has. */
+export async function lineSaying(api: TestApi, text: string): Promise<string> {
+  const [line] = await linesMatching(api, (each) => each.includes(text));
+  return line ?? '';
+}
+
 /** The access line of the request whose path is `path` (the first one when there are several). */
 export function accessLineFor(lines: string[], method: string, path: string): string | undefined {
   return lines.find((line) => line.startsWith(`${method} ${path} `));

@@ -107,6 +107,7 @@ describe('a RESPONSE_STREAM Function URL', () => {
 });
 
 describe('a stream API Gateway cannot read answers 502 Internal server error, with the reason on the console', () => {
+  // Shaped like gateway-answers.test.ts's table of malformed buffered results; these are streams, read by another reader.
   it.each([
     ['end-only', 'no prelude: the stream ended without a byte'],
     ['nothing', 'no prelude: the stream ended without a byte'],
