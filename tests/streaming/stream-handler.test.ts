@@ -4,9 +4,11 @@ import { createStreamHandler } from '../../shared';
 import { testStreamHandler } from '../support/apps';
 import { albMulti, albSingle } from '../support/formats/alb';
 import { httpV2 } from '../support/formats/http-v2';
+import { restV1 } from '../support/formats/rest-v1';
 import { readGenericResult } from '../support/formats/format-fixture';
 import { lambdaContext } from '../support/lambda-context';
 import { captureLogs } from '../support/log-capture';
+import { httpApiV1Event } from '../../dev/sam-model/events/rest-v1-event';
 import { request } from '../../dev/sam-model/events/sample-request';
 import { restV1Stream } from '../support/stream-formats';
 import { RecordingSink, splitPrelude } from '../support/stream-sink';
@@ -110,8 +112,12 @@ describe('createStreamHandler', () => {
 describe('a streaming function wired to a source that cannot stream', () => {
   const logs = captureLogs();
 
+  // Payload 1.0 has REST's shape but comes from an HTTP API, which invokes with Invoke all the same.
+  const httpApiV1: typeof restV1 = { ...restV1, buildEvent: (spec) => ({ ...httpApiV1Event(spec) }) };
+
   it.each([
     ['HTTP API', httpV2],
+    ['HTTP API payload 1.0', httpApiV1],
     ['ALB single-value', albSingle],
     ['ALB multi-value', albMulti],
   ])("%s: one ERROR line says so, and the stream carries that source's buffered 500 result", async (_name, format) => {
