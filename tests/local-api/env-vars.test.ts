@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sendRequest } from './send-request';
-import { FIXTURE_TEMPLATE, startTestApi, type TestApi } from './start-test-api';
+import { FIXTURE_TEMPLATE, lineSaying, startTestApi, type TestApi } from './start-test-api';
 
 // `--env-vars env.json` and `--parameter-overrides` as sam local applies them, seen from inside the functions.
 let workDir: string;
@@ -30,15 +30,6 @@ afterAll(async () => {
 
 const echoEnv = async () => (await sendRequest(`${api.url}/echo/env`)).json<{ env: Record<string, string | undefined> }>().env;
 const misbehaveEnv = async () => (await sendRequest(`${api.url}/misbehave/env`)).json<Record<string, string | undefined>>();
-
-async function lineSaying(text: string): Promise<string> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const line = api.lines.find((each) => each.includes(text));
-    if (line) return line;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the local API never said "${text}"; it said:\n${api.lines.join('\n')}`);
-}
 
 describe('an env vars file', () => {
   it("gives a function its own section's values over Parameters, and Parameters' values over the template's", async () => {
@@ -71,11 +62,11 @@ describe('an env vars file', () => {
 
   it('applies an edited file without a restart, and keeps the last good one through a malformed save', async () => {
     await writeFile(envVarsPath, JSON.stringify({ ...ENV_VARS, EchoFunction: { OVERRIDDEN: 'edited' } }));
-    expect(await lineSaying('env.json changed: ')).toMatch(/EchoFunction changed/);
+    expect(await lineSaying(api, 'env.json changed: ')).toMatch(/EchoFunction changed/);
     expect((await echoEnv()).OVERRIDDEN).toBe('edited');
 
     await writeFile(envVarsPath, '{ "Parameters": ');
-    expect(await lineSaying('env.json changed but cannot be served')).toMatch(
+    expect(await lineSaying(api, 'env.json changed but cannot be served')).toMatch(
       /still serving the last version:\n--env-vars .*env\.json: not valid JSON/,
     );
     expect((await echoEnv()).OVERRIDDEN).toBe('edited');

@@ -2,7 +2,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { sendRequest } from './send-request';
-import { startTestApi, type TestApi } from './start-test-api';
+import { linesMatching, startTestApi, type TestApi } from './start-test-api';
 
 // nodejs24.x's runtime contract as the local API's functions meet it, over real HTTP.
 const TEMPLATE = join(__dirname, 'fixtures', 'runtime', 'template.yaml');
@@ -15,16 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.close();
 });
-
-/** Waits until the local API has printed lines matching `matches` (a function's console reaches it a moment after its answer). */
-async function linesMatching(source: TestApi, matches: (line: string) => boolean, count = 1): Promise<string[]> {
-  for (let attempt = 0; attempt < 500; attempt += 1) {
-    const found = source.lines.filter(matches);
-    if (found.length >= count) return found;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`fewer than ${count} matching lines among:\n${source.lines.join('\n')}`);
-}
 
 describe('init errors', () => {
   it('a callback-style handler is refused at init with Runtime.CallbackHandlerDeprecated, answered 502 and logged with its name', async () => {

@@ -50,3 +50,22 @@ export async function startTestApi(options: Omit<LocalApiOptions, 'logger' | 'po
 export function accessLineFor(lines: string[], method: string, path: string): string | undefined {
   return lines.find((line) => line.startsWith(`${method} ${path} `));
 }
+
+/**
+ * Waits until the local API has printed `count` lines that `matches` accepts, and returns them: a
+ * function's console, a file-system event and a rebuild all reach it a moment after what caused them.
+ */
+export async function linesMatching(api: TestApi, matches: (line: string) => boolean, count = 1): Promise<string[]> {
+  for (let attempt = 0; attempt < 500; attempt += 1) {
+    const found = api.lines.filter(matches);
+    if (found.length >= count) return found;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`fewer than ${count} matching lines among:\n${api.lines.join('\n')}`);
+}
+
+/** Waits for the first line the local API prints that contains `text`. */
+export async function lineSaying(api: TestApi, text: string): Promise<string> {
+  const [line] = await linesMatching(api, (each) => each.includes(text));
+  return line as string;
+}

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sendRequest } from './send-request';
-import { startTestApi, type TestApi } from './start-test-api';
+import { lineSaying, startTestApi, type TestApi } from './start-test-api';
 
 // Edits a copy of the hot fixture's template.yaml while the local API serves it: a new function needs no restart.
 let workDir: string;
@@ -21,16 +21,6 @@ afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-/** Waits for the API to print a line containing `text` (a file-system event, then a build, come first). */
-async function lineSaying(text: string): Promise<string> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const line = api.lines.find((each) => each.includes(text));
-    if (line) return line;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the local API never said "${text}"; it said:\n${api.lines.join('\n')}`);
-}
-
 // The fixture's function again, under another name and path.
 const withSecondFunction = (text: string): string =>
   `${text}\n  SecondFunction:\n${/^ {2}HotFunction:\n((?: {4}.*\n)+)/m.exec(text)?.[1]?.replace('Path: /message', 'Path: /second') ?? ''}`;
@@ -39,7 +29,7 @@ it('serves a function added to template.yaml without a restart, says what change
   expect((await sendRequest(`${api.url}/second`)).status).toBe(403);
 
   await writeFile(join(workDir, 'template.yaml'), withSecondFunction(original));
-  expect(await lineSaying('template.yaml changed')).toBe(
+  expect(await lineSaying(api, 'template.yaml changed')).toBe(
     'template.yaml changed: SecondFunction added; route GET /second -> SecondFunction added',
   );
   const second = await sendRequest(`${api.url}/second`);
@@ -47,11 +37,13 @@ it('serves a function added to template.yaml without a restart, says what change
   expect(second.text).toBe('one');
 
   await writeFile(join(workDir, 'template.yaml'), `${original}\n  Broken: [\n`);
-  expect(await lineSaying('cannot be served')).toMatch(/^template\.yaml changed but cannot be served; still serving the last version:\n\S/);
+  expect(await lineSaying(api, 'cannot be served')).toMatch(
+    /^template\.yaml changed but cannot be served; still serving the last version:\n\S/,
+  );
   expect((await sendRequest(`${api.url}/second`)).status).toBe(200);
 
   await writeFile(join(workDir, 'template.yaml'), original);
-  await lineSaying('SecondFunction removed');
+  await lineSaying(api, 'SecondFunction removed');
   expect((await sendRequest(`${api.url}/second`)).status).toBe(403);
   expect((await sendRequest(`${api.url}/message`)).text).toBe('one');
 });
