@@ -1,6 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { LAMBDA_CONTEXT_KEYS } from '../../dev/sam-model/create-lambda-context';
 import { sendRequest } from './send-request';
 import { linesMatching, startTestApi, type TestApi } from './start-test-api';
 
@@ -75,20 +76,7 @@ describe('what a function is given', () => {
       memoryLimitInMB: unknown;
       env: Record<string, string>;
     }>();
-    expect(keys).toEqual([
-      'clientContext',
-      'identity',
-      'invokedFunctionArn',
-      'awsRequestId',
-      'tenantId',
-      'xRayTraceId',
-      'getRemainingTimeInMillis',
-      'functionName',
-      'functionVersion',
-      'memoryLimitInMB',
-      'logGroupName',
-      'logStreamName',
-    ]);
+    expect(keys).toEqual(LAMBDA_CONTEXT_KEYS);
     expect(memoryLimitInMB).toBe('256');
     expect(env).toMatchObject({
       AWS_LAMBDA_FUNCTION_NAME: 'TextLogsFunction',
