@@ -1,6 +1,6 @@
-import express from 'express';
 import { installAwsLambdaGlobal, invokeStreamingHandler } from '../../dev/sam-model/awslambda-global';
 import { createStreamHandler } from '../../shared';
+import { bareExpressApp } from '../support/apps/bare-express';
 import { lambdaContext } from '../support/lambda-context';
 import { captureLogs, silenceConsoleErrors } from '../support/log-capture';
 import { request, type RequestSpec } from '../../dev/sam-model/events/sample-request';
@@ -8,26 +8,6 @@ import { STREAM_FORMATS } from '../support/stream-formats';
 import { RecordingSink, splitPrelude } from '../support/stream-sink';
 
 installAwsLambdaGlobal();
-
-const CONNECTION_STRING = 'postgres://orders:hunter2-db-pass@db.internal:5432/orders';
-
-/** Routes and no 404 or error handler of its own: the helper's final handler answers for it, streamed too. */
-function bareExpressApp(): express.Express {
-  const app = express();
-  app.get('/boom', () => {
-    throw new TypeError(`cannot reach ${CONNECTION_STRING}`);
-  });
-  app.get('/boom-async', async () => {
-    await Promise.resolve();
-    throw new RangeError(`cannot reach ${CONNECTION_STRING}`);
-  });
-  app.get('/boom-after-head', async (_req, res) => {
-    res.type('text/plain').write('partial body');
-    await Promise.resolve();
-    throw new TypeError(`cannot reach ${CONNECTION_STRING}`);
-  });
-  return app;
-}
 
 describe.each(STREAM_FORMATS.map((format) => [`${format.name} x express`, format] as const))(
   '%s, an app with no error handler, streamed',
