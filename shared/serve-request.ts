@@ -1,12 +1,19 @@
 import { ServerResponse, type IncomingMessage } from 'node:http';
 import type { InvocationSocket } from './invocation-socket';
+import { describeError } from './log';
 import { readResponse, type AppResponse } from './read-response';
 import type { RequestListener } from './resolve-listener';
 
 /** How an app's handling of one request ended. */
 export type Served =
   | { readonly kind: 'response'; readonly response: AppResponse }
-  | { readonly kind: 'failure'; readonly statusCode: 500 | 504; readonly reason: string };
+  | {
+      readonly kind: 'failure';
+      readonly statusCode: 500 | 504;
+      readonly reason: string;
+      /** The error the response was broken with, described (see describeError), if any. */
+      readonly error?: string | undefined;
+    };
 
 /**
  * Lets the app answer `req` and settles once: with its response when it finishes, or with a
@@ -33,7 +40,8 @@ export function serveRequest(
       if (served.kind === 'failure') socket.destroy();
       resolve(served);
     };
-    const fail = (reason: string): void => settle({ kind: 'failure', statusCode: 500, reason });
+    const fail = (reason: string, error?: Error | null): void =>
+      settle({ kind: 'failure', statusCode: 500, reason, error: error ? describeError(error) : undefined });
 
     const timer = setTimeout(
       () => settle({ kind: 'failure', statusCode: 504, reason: 'the app did not finish its response in time' }),
@@ -45,8 +53,9 @@ export function serveRequest(
       // As after a real exchange, the connection closes and the response emits 'close' (loggers wait for it).
       socket.destroy();
     });
-    res.on('error', () => fail('the response stream failed'));
-    res.on('close', () => fail('the response was closed before it finished'));
+    res.on('error', (error) => fail('the response stream failed', error));
+    // `errored`: the error a response was destroyed with (Express's final handler does that, see finishUnhandled).
+    res.on('close', () => fail('the response was closed before it finished', res.errored));
 
     try {
       const returned = listener(req, res);

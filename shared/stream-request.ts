@@ -1,7 +1,7 @@
 import { ServerResponse } from 'node:http';
 import { writePrelude } from './formats/stream-prelude';
 import { endStream, sendJsonAnswer, type StreamTarget } from './lambda-stream';
-import { logLine } from './log';
+import { describeError, logLine } from './log';
 import type { ReadEvent } from './read-event';
 import type { RequestListener } from './resolve-listener';
 import { ResponseStreamSocket } from './response-stream-socket';
@@ -9,6 +9,8 @@ import { ResponseStreamSocket } from './response-stream-socket';
 interface Failure {
   readonly statusCode: 500 | 504;
   readonly reason: string;
+  /** The error the response was broken with, described (see describeError), if any. */
+  readonly error?: string | undefined;
 }
 
 /**
@@ -46,6 +48,7 @@ export function streamRequest(
         logLine('ERROR', started ? `${failure.reason}; the stream was ended where it was` : failure.reason, requestId, {
           route: `${read.parts.method} ${read.parts.path}`,
           statusCode: started ? res.statusCode : failure.statusCode,
+          error: failure.error,
         });
         // Writes the app makes from now on go nowhere (Node drops writes to a destroyed socket).
         socket.destroy();
@@ -61,13 +64,15 @@ export function streamRequest(
         resolve();
       });
     };
-    const fail = (reason: string): void => settle({ statusCode: 500, reason });
+    const fail = (reason: string, error?: Error | null): void =>
+      settle({ statusCode: 500, reason, error: error ? describeError(error) : undefined });
 
     const timer = setTimeout(() => settle({ statusCode: 504, reason: 'the app did not finish its response in time' }), deadlineMs);
     // `on`, not `once`: each fires at most once per response, and the response dies with the invocation.
     res.on('finish', () => settle());
-    res.on('error', () => fail('the response stream failed'));
-    res.on('close', () => fail('the response was closed before it finished'));
+    res.on('error', (error) => fail('the response stream failed', error));
+    // `errored`: the error a response was destroyed with (Express's final handler does that, see finishUnhandled).
+    res.on('close', () => fail('the response was closed before it finished', res.errored));
     target.stream.once('error', () => fail('the Lambda response stream failed'));
 
     try {

@@ -58,6 +58,20 @@ describe.each(ROWS)('%s, an app with no error handler', (_name, format, nodeEnv)
     expect(lines[0]?.raw).not.toContain('hunter2');
   });
 
+  it("an unhandled error after the head answers the helper's 500, and one log line names the error", async () => {
+    const { status, body } = await send(request({ path: '/boom-after-head' }));
+    expect(status).toBe(500);
+    expect(JSON.parse(body)).toEqual({ message: 'Internal Server Error' });
+    const lines = logs();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.json).toMatchObject({
+      level: 'ERROR',
+      route: 'GET /boom-after-head',
+      error: expect.stringContaining('TypeError: cannot reach postgres://orders:'),
+    });
+    expect(lines[0]?.raw).not.toContain('hunter2');
+  });
+
   it('an unmatched route answers 404 JSON, not an HTML page', async () => {
     const { status, body, contentType } = await send(request({ path: '/no-such-route' }));
     expect(status).toBe(404);
