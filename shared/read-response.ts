@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { InvocationSocket } from './invocation-socket';
+import type { BufferedSocket } from './buffered-socket';
 import { ChunkUnframer } from './unframe-chunks';
 
 // Hop-by-hop headers describe one connection; API Gateway makes its own.
@@ -50,7 +50,7 @@ export function readHead(res: ServerResponse): AppResponseHead {
 }
 
 /** Reads what the app wrote once its response has finished. */
-export function readResponse(res: ServerResponse, socket: InvocationSocket): AppResponse {
+export function readResponse(res: ServerResponse, socket: BufferedSocket): AppResponse {
   const { statusCode, headers, cookies } = readHead(res);
   const chunks = socket.chunks;
   let body: string | Buffer;

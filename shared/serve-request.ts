@@ -1,5 +1,5 @@
 import { ServerResponse, type IncomingMessage } from 'node:http';
-import type { InvocationSocket } from './invocation-socket';
+import type { BufferedSocket } from './buffered-socket';
 import { describeError } from './log';
 import { readResponse, type AppResponse } from './read-response';
 import type { RequestListener } from './resolve-listener';
@@ -20,12 +20,7 @@ export type Served =
  * failure when it throws, rejects, breaks its response stream or is still busy at `deadlineMs`.
  * Never rejects.
  */
-export function serveRequest(
-  listener: RequestListener,
-  req: IncomingMessage,
-  socket: InvocationSocket,
-  deadlineMs: number,
-): Promise<Served> {
+export function serveRequest(listener: RequestListener, req: IncomingMessage, socket: BufferedSocket, deadlineMs: number): Promise<Served> {
   return new Promise<Served>((resolve) => {
     const res = new ServerResponse(req);
     // No chunked framing: the result carries the whole body, and HTTP/1.1 framing is the client's business.
