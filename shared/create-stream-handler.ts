@@ -4,7 +4,7 @@ import { deadlineOf } from './deadline';
 import { detectFormat } from './detect-format';
 import { isRecord } from './event-fields';
 import { streamSourceOf } from './formats/stream-prelude';
-import { endStream, sendJsonAnswer, type StreamTarget } from './lambda-stream';
+import { endStream, sendJsonAnswer, type StreamTarget } from './send-stream-answer';
 import { logLine } from './log';
 import { resolveSettings, type ProxyOptions } from './options';
 import { readEvent, type ReadEvent } from './read-event';

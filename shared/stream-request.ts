@@ -1,6 +1,6 @@
 import { ServerResponse } from 'node:http';
 import { writePrelude } from './formats/stream-prelude';
-import { endStream, sendJsonAnswer, type StreamTarget } from './lambda-stream';
+import { endStream, sendJsonAnswer, type StreamTarget } from './send-stream-answer';
 import { logLine } from './log';
 import type { ReadEvent } from './read-event';
 import type { RequestListener } from './resolve-listener';
