@@ -1,9 +1,8 @@
 import type { Context } from 'aws-lambda';
 import { requireAwsLambda, type LambdaResponseStream, type LambdaStreamHandler } from './awslambda';
 import { deadlineOf } from './deadline';
-import { detectFormat } from './detect-format';
+import { detectFormat, streamSourceOf } from './detect-format';
 import { isRecord } from './event-fields';
-import { streamSourceOf } from './formats/stream-prelude';
 import { endStream, sendJsonAnswer, type StreamTarget } from './send-stream-answer';
 import { logLine } from './log';
 import { resolveSettings, type ProxyOptions } from './options';

@@ -1,5 +1,6 @@
 import type { AwsLambdaGlobal, LambdaResponseStream } from './awslambda';
-import { writePrelude, type StreamSource } from './formats/stream-prelude';
+import type { StreamSource } from './detect-format';
+import { writePrelude } from './formats/stream-prelude';
 import { jsonResultParts } from './result-parts';
 
 /** Where a streamed answer goes: the runtime's stream, the runtime's global, the source's prelude shape. */
