@@ -115,15 +115,22 @@ describe('a streaming function wired to a source that cannot stream', () => {
   // Payload 1.0 has REST's shape but comes from an HTTP API, which invokes with Invoke all the same.
   const httpApiV1: typeof restV1 = { ...restV1, buildEvent: (spec) => ({ ...httpApiV1Event(spec) }) };
 
+  // An event the helper could not read is no less mis-wired: the wiring is what the log must say.
+  const asIs = (event: Record<string, unknown>): Record<string, unknown> => event;
+  const unreadable = (event: Record<string, unknown>): Record<string, unknown> => ({ ...event, isBase64Encoded: 'true' });
+
   it.each([
-    ['HTTP API', httpV2],
-    ['HTTP API payload 1.0', httpApiV1],
-    ['ALB single-value', albSingle],
-    ['ALB multi-value', albMulti],
-  ])("%s: one ERROR line says so, and the stream carries that source's buffered 500 result", async (_name, format) => {
+    ['HTTP API', httpV2, asIs],
+    ['HTTP API payload 1.0', httpApiV1, asIs],
+    ['ALB single-value', albSingle, asIs],
+    ['ALB multi-value', albMulti, asIs],
+    ['HTTP API, an event it cannot read', httpV2, unreadable],
+    ['ALB, an event it cannot read', albSingle, unreadable],
+  ])("%s: one ERROR line says so, and the stream carries that source's buffered 500 result", async (_name, format, alter) => {
     const { handler } = testStreamHandler('express');
     const sink = new RecordingSink();
-    const stream = await invokeStreamingHandler(handler, format.buildEvent(request({ path: '/ping' })), lambdaContext(), () => sink);
+    const event = alter(format.buildEvent(request({ path: '/ping' })));
+    const stream = await invokeStreamingHandler(handler, event, lambdaContext(), () => sink);
     // Such sources invoke with Invoke and read the whole stream as the result: no prelude.
     expect(stream.contentType).not.toBe(PRELUDE_CONTENT_TYPE);
     const result: unknown = JSON.parse(sink.bytes.toString('utf8'));
