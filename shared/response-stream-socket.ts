@@ -7,8 +7,12 @@ import { ChunkUnframer } from './unframe-chunks';
 const NO_BYTES = Buffer.alloc(0);
 
 /**
- * Node's HTTP server clears this flag in its socket's `drain` listener; a response without a
- * server needs it cleared here, or a later `pipe()` into it would wait for a drain that came.
+ * Node's HTTP server, on its socket's `drain`, clears the response's need-drain flag before it
+ * passes the `drain` on; a response without a server needs the same done here, or the flag stays
+ * set and a later `pipe()` into the response waits for a drain that already came. The flag is
+ * Node's internal `kNeedDrain` symbol, found by its description (Node 20 to 24): if Node renames
+ * it, the streaming test "a response that met back-pressure and drained takes a pipe()
+ * afterwards" (tests/streaming/stream-handler.test.ts) times out.
  */
 function clearNeedDrain(res: ServerResponse): void {
   const key = Object.getOwnPropertySymbols(res).find((symbol) => symbol.description === 'kNeedDrain');

@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import { installAwsLambdaGlobal, invokeStreamingHandler, PRELUDE_CONTENT_TYPE } from '../../dev/sam-model/awslambda-global';
 import { createStreamHandler } from '../../shared';
 import { testStreamHandler } from '../support/apps';
@@ -98,6 +100,28 @@ describe('createStreamHandler', () => {
     const { prelude, body } = splitPrelude(bytes);
     expect(prelude['headers']).not.toHaveProperty('content-length');
     expect(body.toString('utf8')).toBe('hello');
+  });
+
+  // Pins clearNeedDrain (response-stream-socket.ts), which relies on Node's internal kNeedDrain symbol.
+  it("a response that met back-pressure and drained takes a pipe() afterwards, as on Node's own server", async () => {
+    const big = Buffer.alloc(128 * 1024, 'a');
+    const sink = new RecordingSink({ slow: true });
+    const listener: Listener = async (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      if (res.write(big)) throw new Error('expected back-pressure from the slow reader');
+      await once(res, 'drain');
+      Readable.from(['|piped']).pipe(res);
+    };
+    await invokeStreamingHandler(
+      createStreamHandler(listener),
+      restV1Stream.buildEvent(request({ path: '/x' })),
+      lambdaContext(),
+      () => sink,
+    );
+    const bytes = sink.bytes;
+    const { body } = splitPrelude(bytes);
+    expect(body.length).toBe(big.length + '|piped'.length);
+    expect(body.subarray(big.length).toString('utf8')).toBe('|piped');
   });
 
   it('an app start that fails answers 500 JSON on every invocation', async () => {
