@@ -1,4 +1,4 @@
-export type LogLevel = 'WARN' | 'ERROR';
+type LogLevel = 'WARN' | 'ERROR';
 
 // `scheme://user:password@` (or `scheme://token@`): what a connection string in an error message
 // carries. The scheme's length is bounded so that a long message costs one pass, not one per character.

@@ -21,7 +21,7 @@ export interface ReadEvent {
 }
 
 /** An event the helper cannot serve: it is answered 400, in the shape of `format`. */
-export interface BadEvent {
+interface BadEvent {
   readonly kind: 'bad';
   /** The event's format, or REST v1's for an event of no known format. */
   readonly format: EventFormat;

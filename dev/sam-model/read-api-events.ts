@@ -2,14 +2,14 @@ import { readFields, type Fields } from './read-fields';
 import type { FunctionEvent, TemplateFunction } from './sam-template';
 
 /** Which events name which API: `Api` events a REST API by RestApiId, `HttpApi` events an HTTP API by ApiId. */
-export interface ApiEventKind {
+interface ApiEventKind {
   readonly type: 'Api' | 'HttpApi';
   readonly idKey: 'RestApiId' | 'ApiId';
   readonly resourceType: 'AWS::Serverless::Api' | 'AWS::Serverless::HttpApi';
 }
 
 /** An event of a function with its Properties and the API it goes to. */
-export interface ApiEvent<Api> {
+interface ApiEvent<Api> {
   readonly event: FunctionEvent;
   readonly properties: Fields;
   readonly api: Api;

@@ -2,10 +2,10 @@ import type { StreamSource } from '../detect-format';
 import { joinHeaderValues, type ResultParts } from './event-format';
 
 /** The head of a streamed response: what the prelude carries. */
-export type ResponseHead = Pick<ResultParts, 'statusCode' | 'headers' | 'cookies'>;
+type ResponseHead = Pick<ResultParts, 'statusCode' | 'headers' | 'cookies'>;
 
 /** The JSON that precedes a streamed body: status and headers, in the source's shape. */
-export interface StreamPrelude extends Record<string, unknown> {
+interface StreamPrelude extends Record<string, unknown> {
   readonly statusCode: number;
   readonly headers: Record<string, string>;
   readonly multiValueHeaders?: Record<string, string[]>;

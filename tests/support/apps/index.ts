@@ -25,7 +25,7 @@ const BUILDERS: Record<FrameworkName, () => TestApp> = {
 };
 
 /** A handler built once per test file, and how many requests reached its app's test routes. */
-export interface BuiltHandler<Handler> {
+interface BuiltHandler<Handler> {
   readonly handler: Handler;
   readonly stats: TestApp['stats'];
 }
