@@ -20,7 +20,11 @@ export type LambdaHttpHandler = (event: unknown, context: Context) => Promise<Pr
 function writeServed(served: Served, read: ReadEvent, settings: ProxySettings, requestId: string | undefined): ProxyResult {
   const { format, event, parts } = read;
   if (served.kind === 'failure') {
-    logLine('ERROR', served.reason, requestId, { route: `${parts.method} ${parts.path}`, statusCode: served.statusCode });
+    logLine('ERROR', served.reason, requestId, {
+      route: `${parts.method} ${parts.path}`,
+      statusCode: served.statusCode,
+      error: served.error,
+    });
     const message = served.statusCode === 504 ? 'Gateway Timeout' : 'Internal Server Error';
     return format.writeResult(jsonResultParts(served.statusCode, message), event, requestId);
   }

@@ -1,13 +1,14 @@
 import type { Context } from 'aws-lambda';
 import { requireAwsLambda, type LambdaResponseStream, type LambdaStreamHandler } from './awslambda';
 import { deadlineOf } from './deadline';
-import { detectFormat } from './detect-format';
+import { detectFormat, streamSourceOf, type StreamSource } from './detect-format';
+import type { EventFormat } from './formats/event-format';
+import { restV1 } from './formats/rest-v1';
 import { isRecord } from './event-fields';
-import { streamSourceOf } from './formats/stream-prelude';
-import { endStream, sendJsonAnswer, type StreamTarget } from './lambda-stream';
+import { endStream, sendJsonAnswer, type StreamTarget } from './send-stream-answer';
 import { logLine } from './log';
 import { resolveSettings, type ProxyOptions } from './options';
-import { readEvent, type ReadEvent } from './read-event';
+import { readEvent } from './read-event';
 import type { App } from './resolve-listener';
 import { jsonResultParts } from './result-parts';
 import { AppStartError, startApp } from './start-app';
@@ -18,13 +19,24 @@ import { streamRequest } from './stream-request';
  * buffered result. The stream therefore carries a 500 result in the event's own format, so the
  * client gets a clean error, and the log says what is wrong with the wiring.
  */
-function answerUnstreamable(read: ReadEvent, stream: LambdaResponseStream, requestId: string | undefined): Promise<void> {
+function answerUnstreamable(
+  format: EventFormat,
+  event: Record<string, unknown>,
+  stream: LambdaResponseStream,
+  requestId: string | undefined,
+): Promise<void> {
   logLine('ERROR', 'HTTP APIs and ALB cannot invoke a streaming function: serve this route with createHandler', requestId, {
-    format: read.format.name,
+    format: format.name,
   });
-  read.socket.destroy();
-  stream.write(JSON.stringify(read.format.writeResult(jsonResultParts(500, 'Internal Server Error'), read.event, requestId)));
+  stream.write(JSON.stringify(format.writeResult(jsonResultParts(500, 'Internal Server Error'), event, requestId)));
   return endStream(stream);
+}
+
+/** Where an event came from: its format (REST v1's for an unknown one) and the source that streams it, if any. */
+function sourceOf(event: unknown): { format: EventFormat; record: Record<string, unknown>; source: StreamSource | undefined } {
+  const format = detectFormat(event) ?? restV1;
+  const record = isRecord(event) ? event : {};
+  return { format, record, source: streamSourceOf(format, record) };
 }
 
 /** The 500 of a failure outside the app's own handling, when the stream still has room for it. */
@@ -52,27 +64,20 @@ export function createStreamHandler(app: App, options?: ProxyOptions): LambdaStr
 
   return awslambda.streamifyResponse(async (event: unknown, stream: LambdaResponseStream, context: Context) => {
     const requestId = context?.awsRequestId;
+    // Before the event is read: a source that cannot stream is a wiring error, whatever its event holds.
+    const { format, record, source } = sourceOf(event);
+    if (!source) return answerUnstreamable(format, record, stream, requestId);
+    const target = { stream, awslambda, source };
     try {
       const read = readEvent(event, context, settings);
-      if (read.kind === 'bad') {
-        const source = streamSourceOf(read.format, read.event) ?? 'rest-v1';
-        await sendJsonAnswer({ stream, awslambda, source }, 400, 'Bad Request');
-        return;
-      }
-      const source = streamSourceOf(read.format, read.event);
-      if (!source) {
-        await answerUnstreamable(read, stream, requestId);
-        return;
-      }
+      if (read.kind === 'bad') return await sendJsonAnswer(target, 400, 'Bad Request');
       const listener = listenerOf();
       const ready = typeof listener === 'function' ? listener : await listener;
-      await streamRequest(ready, read, { stream, awslambda, source }, deadlineOf(context), requestId);
+      await streamRequest(ready, read, target, deadlineOf(context), requestId);
     } catch (error) {
       const message = error instanceof AppStartError ? error.message : 'The proxy helper failed';
       logLine('ERROR', message, requestId, { error: error instanceof Error ? error.name : typeof error });
-      const format = detectFormat(event);
-      const source = (format && isRecord(event) && streamSourceOf(format, event)) || 'rest-v1';
-      await answerHelperFailure({ stream, awslambda, source });
+      await answerHelperFailure(target);
     }
   });
 }

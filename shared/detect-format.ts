@@ -27,3 +27,31 @@ export function detectFormat(event: unknown): EventFormat | undefined {
   if (isV1Event(event)) return restV1;
   return undefined;
 }
+
+/** The event sources that invoke a function with InvokeWithResponseStream and read a prelude. */
+export type StreamSource = 'rest-v1' | 'function-url';
+
+/** Function URLs answer from `<url-id>.lambda-url.<region>.on.aws`; an HTTP API never does. */
+function isFunctionUrlEvent(event: Record<string, unknown>): boolean {
+  const requestContext = event['requestContext'];
+  const domainName = isRecord(requestContext) ? requestContext['domainName'] : undefined;
+  return typeof domainName === 'string' && domainName.includes('.lambda-url.');
+}
+
+/**
+ * An HTTP API's payload 1.0 has REST's shape; only `version` tells it apart (a REST API sends
+ * none), and it matters where REST and HTTP APIs differ: only REST can stream.
+ */
+function isHttpApiV1Event(event: Record<string, unknown>): boolean {
+  return event['version'] === '1.0';
+}
+
+/**
+ * Which streaming source sent an event, or undefined for one that cannot stream: HTTP APIs
+ * (payload 1.0 and 2.0) and ALB invoke a function only with Invoke, whose answer is the buffered result.
+ */
+export function streamSourceOf(format: EventFormat, event: Record<string, unknown>): StreamSource | undefined {
+  if (format.name === 'rest-v1') return isHttpApiV1Event(event) ? undefined : 'rest-v1';
+  if (format.name === 'http-v2' && isFunctionUrlEvent(event)) return 'function-url';
+  return undefined;
+}

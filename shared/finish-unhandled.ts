@@ -49,10 +49,14 @@ export function finishUnhandled(req: IncomingMessage, res: ServerResponse): Fina
       if (!res.headersSent) answerJson(res, 404);
       return;
     }
+    if (res.headersSent) {
+      // A response already under way cannot become an error answer: breaking it with the error makes
+      // the helper's 500 (or ends the stream), and the helper's one log line names the error.
+      res.destroy(error instanceof Error ? error : new Error(describeError(error)));
+      return;
+    }
     const clientStatus = clientErrorStatus(error);
     logUnhandled(req, error, clientStatus);
-    // A response already under way cannot become an error answer: breaking it makes the helper's 500.
-    if (res.headersSent) res.destroy();
-    else answerJson(res, clientStatus ?? 500);
+    answerJson(res, clientStatus ?? 500);
   };
 }

@@ -1,5 +1,4 @@
-// The proxy helper's public surface; everything else in this folder is internal. (The sample
-// apps' date formatter is theirs: functions/format-unix-date.ts, not part of the helper.)
+// The proxy helper's public surface; everything else in this folder is internal.
 
 /** Puts an app behind Lambda: `createHandler(app, options)` returns the Lambda handler. */
 export { createHandler, type LambdaHttpHandler } from './create-handler';

@@ -14,16 +14,16 @@ export interface Invocation {
   readonly context: Context;
 }
 
-type WriteCallback = (error?: Error | null) => void;
+export type WriteCallback = (error?: Error | null) => void;
 
 /**
- * The connection a Lambda invocation stands in for. Node's own `ServerResponse` writes the
- * status line, headers and body to it exactly as to a TCP socket; it keeps the body and skips
- * the header block, which `readResponse` takes from `res._header` instead. UTF-8 strings are
- * kept as strings: most bodies are JSON text, and turning them into bytes and back costs more
- * than the rest of the response.
+ * The connection a Lambda invocation stands in for: what Node's `ServerResponse` and the
+ * frameworks read of a TCP socket, and the invocation the request belongs to. Node writes the
+ * response's status line, headers and body to it exactly as to a TCP socket; each subclass
+ * decides where the body goes (BufferedSocket keeps it, ResponseStreamSocket streams it), and
+ * both read the head from `res._header` instead of the bytes.
  */
-export class InvocationSocket extends EventEmitter {
+export abstract class InvocationSocket extends EventEmitter {
   readonly remoteAddress: string | undefined;
   /** The invocation whose request this connection carries (see getInvocation). */
   readonly invocation: Invocation;
@@ -38,11 +38,7 @@ export class InvocationSocket extends EventEmitter {
   readonly writableLength = 0;
   readonly writableCorked = 0;
   _httpMessage: ServerResponse | null = null;
-
-  /** Body chunks in the order written: UTF-8 strings as written, anything else as bytes. */
-  readonly chunks: Array<string | Buffer> = [];
-  /** Whether every chunk is a UTF-8 string, so that the body is their concatenation. */
-  textOnly = true;
+  /** How many characters of Node's header block the next string writes still carry; -1 before the head. */
   private headerCharsLeft = -1;
 
   constructor(invocation: Invocation, remoteAddress: string | undefined, encrypted: boolean) {
@@ -52,41 +48,15 @@ export class InvocationSocket extends EventEmitter {
     this.encrypted = encrypted;
   }
 
-  write(data: string | Uint8Array, encoding?: BufferEncoding | WriteCallback | null, callback?: WriteCallback): boolean {
-    if (typeof encoding === 'function') {
-      callback = encoding;
-      encoding = undefined;
-    }
-    const header = this._httpMessage?._header;
-    // Before the header exists only informational answers (100 Continue, 103) are written: not ours to keep.
-    if (typeof header === 'string') {
-      if (this.headerCharsLeft === -1) this.headerCharsLeft = header.length;
-      if (this.headerCharsLeft > 0 && typeof data === 'string') {
-        const skipped = Math.min(this.headerCharsLeft, data.length);
-        this.headerCharsLeft -= skipped;
-        data = data.slice(skipped);
-      }
-      if (data.length > 0) this.keep(data, encoding, callback !== undefined && callback !== null);
-    }
-    // A real socket calls back later, never inside write(); Node's response relies on that order.
-    if (callback) process.nextTick(callback);
-    return true;
-  }
+  abstract write(data: string | Uint8Array, encoding?: BufferEncoding | WriteCallback | null, callback?: WriteCallback): boolean;
 
-  private keep(data: string | Uint8Array, encoding: BufferEncoding | null | undefined, isCalledBack: boolean): void {
-    if (typeof data === 'string' && (!encoding || encoding === 'utf8' || encoding === 'utf-8')) {
-      this.chunks.push(data);
-      return;
-    }
-    this.textOnly = false;
-    if (typeof data === 'string') {
-      this.chunks.push(Buffer.from(data, encoding ?? 'utf8'));
-      return;
-    }
-    // As with a real socket, the bytes are the socket's until the write calls back; after that the
-    // app may reuse its buffer, so a write with a callback is copied. One without (`res.end(buf)`,
-    // a pipe) is kept as it is: a real socket reads from that very buffer too.
-    this.chunks.push(isCalledBack ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  /** The body part of a string write: Node sends `header` (`res._header`) in front of the first ones. */
+  protected skipHeader(header: string, data: string): string {
+    if (this.headerCharsLeft === -1) this.headerCharsLeft = header.length;
+    if (this.headerCharsLeft === 0) return data;
+    const skipped = Math.min(this.headerCharsLeft, data.length);
+    this.headerCharsLeft -= skipped;
+    return data.slice(skipped);
   }
 
   /** The request holds its whole body already (see createRequest): there is no reading to start. */

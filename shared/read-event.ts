@@ -6,7 +6,7 @@ import { detectFormat } from './detect-format';
 import type { EventFormat, EventRequest } from './formats/event-format';
 import { restV1 } from './formats/rest-v1';
 import type { LambdaHttpEvent } from './invocation';
-import { InvocationSocket } from './invocation-socket';
+import { BufferedSocket } from './buffered-socket';
 import { logLine } from './log';
 import type { ProxySettings } from './options';
 
@@ -17,11 +17,11 @@ export interface ReadEvent {
   readonly event: Record<string, unknown>;
   readonly parts: EventRequest;
   readonly req: IncomingMessage;
-  readonly socket: InvocationSocket;
+  readonly socket: BufferedSocket;
 }
 
 /** An event the helper cannot serve: it is answered 400, in the shape of `format`. */
-export interface BadEvent {
+interface BadEvent {
   readonly kind: 'bad';
   /** The event's format, or REST v1's for an event of no known format. */
   readonly format: EventFormat;
@@ -42,7 +42,7 @@ export function readEvent(event: unknown, context: Context, settings: ProxySetti
   const record = event as Record<string, unknown>;
   try {
     const parts = format.readRequest(record);
-    const socket = new InvocationSocket({ event: event as LambdaHttpEvent, context }, parts.sourceIp, parts.encrypted);
+    const socket = new BufferedSocket({ event: event as LambdaHttpEvent, context }, parts.sourceIp, parts.encrypted);
     const req = createRequest(parts, settings, socket);
     return { kind: 'request', format, event: record, parts, req, socket };
   } catch (error) {

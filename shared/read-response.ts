@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import type { InvocationSocket } from './invocation-socket';
+import type { BufferedSocket } from './buffered-socket';
+import { ChunkUnframer } from './unframe-chunks';
 
 // Hop-by-hop headers describe one connection; API Gateway makes its own.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade']);
@@ -40,21 +41,6 @@ function readHeaderBlock(block: string, headers: Map<string, string[]>, cookies:
   }
 }
 
-/** Undoes chunked framing, which Node applies only when the app itself set `Transfer-Encoding: chunked`. */
-function removeChunkFraming(framed: Buffer): Buffer {
-  const chunks: Buffer[] = [];
-  let offset = 0;
-  while (offset < framed.length) {
-    const lineEnd = framed.indexOf('\r\n', offset, 'latin1');
-    if (lineEnd === -1) break;
-    const size = Number.parseInt(framed.toString('latin1', offset, lineEnd), 16);
-    if (!Number.isFinite(size) || size <= 0) break;
-    chunks.push(framed.subarray(lineEnd + 2, lineEnd + 2 + size));
-    offset = lineEnd + 2 + size + 2;
-  }
-  return Buffer.concat(chunks);
-}
-
 /** Reads the head Node wrote for the app's response (status and headers as they went out). */
 export function readHead(res: ServerResponse): AppResponseHead {
   const headers = new Map<string, string[]>();
@@ -64,11 +50,12 @@ export function readHead(res: ServerResponse): AppResponseHead {
 }
 
 /** Reads what the app wrote once its response has finished. */
-export function readResponse(res: ServerResponse, socket: InvocationSocket): AppResponse {
+export function readResponse(res: ServerResponse, socket: BufferedSocket): AppResponse {
   const { statusCode, headers, cookies } = readHead(res);
   const chunks = socket.chunks;
   let body: string | Buffer;
-  if (res.chunkedEncoding) body = removeChunkFraming(Buffer.concat(chunks.map(toBuffer)));
+  // Node frames the body only when the app itself set `Transfer-Encoding: chunked`.
+  if (res.chunkedEncoding) body = Buffer.concat(new ChunkUnframer().push(Buffer.concat(chunks.map(toBuffer))));
   else if (chunks.length === 1) body = chunks[0] as string | Buffer;
   else body = socket.textOnly ? chunks.join('') : Buffer.concat(chunks.map(toBuffer));
   return { statusCode, headers, cookies, body };

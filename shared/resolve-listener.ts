@@ -5,12 +5,12 @@ import { finishUnhandled, type FinalHandler } from './finish-unhandled';
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 /** A Koa application: its `callback()` is a request listener. */
-export interface KoaLikeApp {
+interface KoaLikeApp {
   callback(): RequestListener;
 }
 
 /** A Fastify instance: once ready, `routing` serves a Node request. */
-export interface FastifyLikeApp {
+interface FastifyLikeApp {
   ready(): PromiseLike<unknown>;
   routing(req: IncomingMessage, res: ServerResponse): void;
 }

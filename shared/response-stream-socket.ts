@@ -1,16 +1,18 @@
 import type { ServerResponse } from 'node:http';
 import type { LambdaResponseStream } from './awslambda';
-import { InvocationSocket } from './invocation-socket';
+import { InvocationSocket, type WriteCallback } from './invocation-socket';
 import { readHead, type AppResponseHead } from './read-response';
 import { ChunkUnframer } from './unframe-chunks';
-
-type WriteCallback = (error?: Error | null) => void;
 
 const NO_BYTES = Buffer.alloc(0);
 
 /**
- * Node's HTTP server clears this flag in its socket's `drain` listener; a response without a
- * server needs it cleared here, or a later `pipe()` into it would wait for a drain that came.
+ * Node's HTTP server, on its socket's `drain`, clears the response's need-drain flag before it
+ * passes the `drain` on; a response without a server needs the same done here, or the flag stays
+ * set and a later `pipe()` into the response waits for a drain that already came. The flag is
+ * Node's internal `kNeedDrain` symbol, found by its description (Node 20 to 24): if Node renames
+ * it, the streaming test "a response that met back-pressure and drained takes a pipe()
+ * afterwards" (tests/streaming/stream-handler.test.ts) times out.
  */
 function clearNeedDrain(res: ServerResponse): void {
   const key = Object.getOwnPropertySymbols(res).find((symbol) => symbol.description === 'kNeedDrain');
@@ -30,7 +32,6 @@ export class ResponseStreamSocket extends InvocationSocket {
   private readonly stream: LambdaResponseStream;
   private readonly sendHead: (head: AppResponseHead) => void;
   private readonly onStreamDrain = (): void => this.passDrain();
-  private headCharsLeft = 0;
   private unframer: ChunkUnframer | undefined;
 
   constructor(requestSocket: InvocationSocket, stream: LambdaResponseStream, sendHead: (head: AppResponseHead) => void) {
@@ -52,8 +53,8 @@ export class ResponseStreamSocket extends InvocationSocket {
       return !this.destroyed;
     }
     const carriesHead = !this.headSent;
-    if (carriesHead) this.startBody(res, res._header);
-    const bytes = this.bodyBytes(data, encoding);
+    if (carriesHead) this.startBody(res);
+    const bytes = this.bodyBytes(res._header, data, encoding);
     const pieces = this.unframer ? this.unframer.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) : [bytes];
     if (bytes.length === 0 || pieces.length === 0) {
       // The write that carries the head goes on even without a body byte: the runtime sends the
@@ -75,22 +76,17 @@ export class ResponseStreamSocket extends InvocationSocket {
     return super.destroy();
   }
 
-  private startBody(res: ServerResponse, header: string): void {
+  private startBody(res: ServerResponse): void {
     this.headSent = true;
-    this.headCharsLeft = header.length;
     if (res.chunkedEncoding) this.unframer = new ChunkUnframer();
     this.sendHead(readHead(res));
   }
 
   /** The body part of a write: Node prepends its header block to the first string it sends. */
-  private bodyBytes(data: string | Uint8Array, encoding: BufferEncoding | null | undefined): Uint8Array {
+  private bodyBytes(header: string, data: string | Uint8Array, encoding: BufferEncoding | null | undefined): Uint8Array {
     if (typeof data !== 'string') return data;
-    if (this.headCharsLeft > 0) {
-      const skipped = Math.min(this.headCharsLeft, data.length);
-      this.headCharsLeft -= skipped;
-      data = data.slice(skipped);
-    }
-    return data.length === 0 ? NO_BYTES : Buffer.from(data, encoding ?? 'utf8');
+    const body = this.skipHeader(header, data);
+    return body.length === 0 ? NO_BYTES : Buffer.from(body, encoding ?? 'utf8');
   }
 
   private passDrain(): void {

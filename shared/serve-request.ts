@@ -1,58 +1,23 @@
 import { ServerResponse, type IncomingMessage } from 'node:http';
-import type { InvocationSocket } from './invocation-socket';
+import type { BufferedSocket } from './buffered-socket';
 import { readResponse, type AppResponse } from './read-response';
 import type { RequestListener } from './resolve-listener';
+import { runListener, type ListenerFailure } from './run-listener';
 
 /** How an app's handling of one request ended. */
-export type Served =
-  | { readonly kind: 'response'; readonly response: AppResponse }
-  | { readonly kind: 'failure'; readonly statusCode: 500 | 504; readonly reason: string };
+export type Served = { readonly kind: 'response'; readonly response: AppResponse } | ListenerFailure;
+
+const readServed = (res: ServerResponse, socket: BufferedSocket): Served => ({ kind: 'response', response: readResponse(res, socket) });
 
 /**
  * Lets the app answer `req` and settles once: with its response when it finishes, or with a
  * failure when it throws, rejects, breaks its response stream or is still busy at `deadlineMs`.
  * Never rejects.
  */
-export function serveRequest(
-  listener: RequestListener,
-  req: IncomingMessage,
-  socket: InvocationSocket,
-  deadlineMs: number,
-): Promise<Served> {
-  return new Promise<Served>((resolve) => {
-    const res = new ServerResponse(req);
-    // No chunked framing: the result carries the whole body, and HTTP/1.1 framing is the client's business.
-    res.useChunkedEncodingByDefault = false;
-    res.assignSocket(socket as never);
-
-    let settled = false;
-    const settle = (served: Served): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (served.kind === 'failure') socket.destroy();
-      resolve(served);
-    };
-    const fail = (reason: string): void => settle({ kind: 'failure', statusCode: 500, reason });
-
-    const timer = setTimeout(
-      () => settle({ kind: 'failure', statusCode: 504, reason: 'the app did not finish its response in time' }),
-      deadlineMs,
-    );
-    // `on`, not `once`: each fires at most once per response, and the response dies with the invocation.
-    res.on('finish', () => {
-      settle({ kind: 'response', response: readResponse(res, socket) });
-      // As after a real exchange, the connection closes and the response emits 'close' (loggers wait for it).
-      socket.destroy();
-    });
-    res.on('error', () => fail('the response stream failed'));
-    res.on('close', () => fail('the response was closed before it finished'));
-
-    try {
-      const returned = listener(req, res);
-      if (returned instanceof Promise) returned.catch(() => fail('the app rejected'));
-    } catch {
-      fail('the app threw');
-    }
-  });
+export function serveRequest(listener: RequestListener, req: IncomingMessage, socket: BufferedSocket, deadlineMs: number): Promise<Served> {
+  const res = new ServerResponse(req);
+  // No chunked framing: the result carries the whole body, and HTTP/1.1 framing is the client's business.
+  res.useChunkedEncodingByDefault = false;
+  res.assignSocket(socket as never);
+  return runListener(listener, req, res, socket, deadlineMs, readServed);
 }

@@ -1,15 +1,13 @@
 import { ServerResponse } from 'node:http';
 import { writePrelude } from './formats/stream-prelude';
-import { endStream, sendJsonAnswer, type StreamTarget } from './lambda-stream';
+import { endStream, sendJsonAnswer, type StreamTarget } from './send-stream-answer';
 import { logLine } from './log';
 import type { ReadEvent } from './read-event';
 import type { RequestListener } from './resolve-listener';
 import { ResponseStreamSocket } from './response-stream-socket';
+import { runListener } from './run-listener';
 
-interface Failure {
-  readonly statusCode: 500 | 504;
-  readonly reason: string;
-}
+const nothingToRead = (): undefined => undefined;
 
 /**
  * Lets the app answer the request into the Lambda response stream and resolves once the
@@ -18,63 +16,34 @@ interface Failure {
  * gets the helper's 500 or 504 if nothing was sent yet, or else the stream ends where it is;
  * either way one log line says why. Never rejects.
  */
-export function streamRequest(
+export async function streamRequest(
   listener: RequestListener,
   read: ReadEvent,
   target: StreamTarget,
   deadlineMs: number,
   requestId: string | undefined,
 ): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const res = new ServerResponse(read.req);
-    // No chunked framing: the stream carries the body as it is, and the source frames it for the client.
-    res.useChunkedEncodingByDefault = false;
-    const socket = new ResponseStreamSocket(read.socket, target.stream, (head) => {
-      target.awslambda.HttpResponseStream.from(target.stream, writePrelude(target.source, head));
-    });
-    res.assignSocket(socket as never);
-
-    let settled = false;
-    const settle = (failure?: Failure): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      let ended: Promise<void>;
-      if (!failure) ended = endStream(target.stream);
-      else {
-        const started = socket.headSent;
-        logLine('ERROR', started ? `${failure.reason}; the stream was ended where it was` : failure.reason, requestId, {
-          route: `${read.parts.method} ${read.parts.path}`,
-          statusCode: started ? res.statusCode : failure.statusCode,
-        });
-        // Writes the app makes from now on go nowhere (Node drops writes to a destroyed socket).
-        socket.destroy();
-        ended =
-          started || target.stream.destroyed
-            ? endStream(target.stream)
-            : sendJsonAnswer(target, failure.statusCode, failure.statusCode === 504 ? 'Gateway Timeout' : 'Internal Server Error');
-      }
-      void ended.then(() => {
-        // As after a real exchange, the connection closes and the response emits 'close' (loggers wait for it).
-        socket.destroy();
-        read.socket.destroy();
-        resolve();
-      });
-    };
-    const fail = (reason: string): void => settle({ statusCode: 500, reason });
-
-    const timer = setTimeout(() => settle({ statusCode: 504, reason: 'the app did not finish its response in time' }), deadlineMs);
-    // `on`, not `once`: each fires at most once per response, and the response dies with the invocation.
-    res.on('finish', () => settle());
-    res.on('error', () => fail('the response stream failed'));
-    res.on('close', () => fail('the response was closed before it finished'));
-    target.stream.once('error', () => fail('the Lambda response stream failed'));
-
-    try {
-      const returned = listener(read.req, res);
-      if (returned instanceof Promise) returned.catch(() => fail('the app rejected'));
-    } catch {
-      fail('the app threw');
-    }
+  const res = new ServerResponse(read.req);
+  // No chunked framing: the stream carries the body as it is, and the source frames it for the client.
+  res.useChunkedEncodingByDefault = false;
+  const socket = new ResponseStreamSocket(read.socket, target.stream, (head) => {
+    target.awslambda.HttpResponseStream.from(target.stream, writePrelude(target.source, head));
   });
+  res.assignSocket(socket as never);
+  // The client went away (or the runtime failed): the response is broken with the stream's error.
+  target.stream.once('error', (error) => res.destroy(error));
+
+  const failure = await runListener(listener, read.req, res, socket, deadlineMs, nothingToRead);
+  if (!failure) await endStream(target.stream);
+  else {
+    const started = socket.headSent;
+    logLine('ERROR', started ? `${failure.reason}; the stream was ended where it was` : failure.reason, requestId, {
+      route: `${read.parts.method} ${read.parts.path}`,
+      statusCode: started ? res.statusCode : failure.statusCode,
+      error: failure.error,
+    });
+    if (started || target.stream.destroyed) await endStream(target.stream);
+    else await sendJsonAnswer(target, failure.statusCode, failure.statusCode === 504 ? 'Gateway Timeout' : 'Internal Server Error');
+  }
+  read.socket.destroy();
 }

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { deriveEsbuildOptions } from './derive-esbuild-options';
 import { installProductionDependencies } from './install-production-dependencies';
-import type { BuildProperties, TemplateFunction } from './read-template';
+import type { BuildProperties, TemplateFunction } from './sam-template';
 
 /** What `sam build` writes for one function: `.aws-sam/build/<Function>/`. */
 export interface BuiltArtifact {

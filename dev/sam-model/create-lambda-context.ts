@@ -12,6 +12,22 @@ export type LambdaContext = Omit<Context, 'callbackWaitsForEmptyEventLoop' | 'do
   xRayTraceId: string | undefined;
 };
 
+/** The twelve keys of nodejs24.x's context, in the runtime's order: what a handler sees in `Object.keys(context)`. */
+export const LAMBDA_CONTEXT_KEYS = [
+  'clientContext',
+  'identity',
+  'invokedFunctionArn',
+  'awsRequestId',
+  'tenantId',
+  'xRayTraceId',
+  'getRemainingTimeInMillis',
+  'functionName',
+  'functionVersion',
+  'memoryLimitInMB',
+  'logGroupName',
+  'logStreamName',
+] as const satisfies readonly (keyof LambdaContext)[];
+
 export interface ContextFields {
   readonly functionName: string;
   /** A number from the template, or the string the runtime reads from AWS_LAMBDA_FUNCTION_MEMORY_SIZE. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { BuildOptions, Format, Loader } from 'esbuild';
-import type { BuildProperties } from './read-template';
+import type { BuildProperties } from './sam-template';
 
 // `Loader: ['.png=file']`, `OutExtension: ['.js=.mjs']`, `Banner: ['js=...']`: esbuild's `--flag:key=value`.
 function pairsOf(items: string[] | undefined): Record<string, string> | undefined {

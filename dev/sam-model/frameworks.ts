@@ -1,4 +1,4 @@
-import type { TemplateFunction } from './read-template';
+import type { TemplateFunction } from './sam-template';
 
 /**
  * The frameworks functions/ has an app of. The tests' apps and the benchmark's subjects are

@@ -1,29 +1,9 @@
-import { readFields, type Fields } from './read-fields';
-import type { TemplateFunction } from './read-template';
+import { readApiEvents } from './read-api-events';
+import type { Fields } from './read-fields';
+import type { HttpApiStage, PayloadFormatVersion, TemplateFunction, TemplateHttpRoute } from './sam-template';
 
-/** One stage of an HTTP API (AWS::Serverless::HttpApi, or the one SAM creates for HttpApi events). */
-export interface HttpApiStage {
-  logicalId: string;
-  /** `$default` (no stage in the URL) or a named stage, which is the URL's first segment. */
-  stageName: string;
-  stageVariables: Record<string, string> | null;
-}
-
-export type PayloadFormatVersion = '1.0' | '2.0';
-
-/** An `HttpApi` event: an HTTP API route to a function. */
-export interface TemplateHttpRoute {
-  /** `GET`, ..., or `ANY`; `ANY` for the `$default` route. */
-  method: string;
-  /** The route's path as written, e.g. `/items/{id}`, or `$default`, the catch-all route. */
-  path: string;
-  functionId: string;
-  eventName: string;
-  payloadFormatVersion: PayloadFormatVersion;
-  /** The event's TimeoutInMillis, when it sets one: the HTTP API waits that long instead of 30 s. */
-  timeoutMs: number | undefined;
-  api: HttpApiStage;
-}
+// The local API and the benchmark import these types from here.
+export type { HttpApiStage, PayloadFormatVersion, TemplateHttpRoute } from './sam-template';
 
 // An HttpApi event without ApiId goes to the HTTP API SAM creates itself, on its `$default` stage.
 export const IMPLICIT_HTTP_API_ID = 'ServerlessHttpApi';
@@ -54,22 +34,13 @@ export function readHttpRoutes(
   implicitApi: HttpApiStage,
   warnings: string[],
 ): TemplateHttpRoute[] {
-  const routes: TemplateHttpRoute[] = [];
-  for (const event of fn.events) {
-    if (event.type !== 'HttpApi') continue;
-    const properties = readFields(event.properties, `${fn.logicalId}.Properties.Events.${event.name}.Properties`);
-    // `ApiId: !Ref X` arrives resolved to X's logical id.
-    const apiId = properties.optionalString('ApiId');
-    const api = apiId === undefined ? implicitApi : apis.get(apiId);
-    if (!api) {
-      warnings.push(`${properties.where}.ApiId names ${apiId}, which is not an AWS::Serverless::HttpApi here; the route is not served`);
-      continue;
-    }
+  const kind = { type: 'HttpApi', idKey: 'ApiId', resourceType: 'AWS::Serverless::HttpApi' } as const;
+  return readApiEvents(fn, kind, apis, implicitApi, warnings).map(({ event, properties, api }) => {
     const path = properties.optionalString('Path');
     const method = properties.optionalString('Method');
     // SAM: an HttpApi event with neither Path nor Method is the API's `$default` route.
     const isDefault = path === undefined || path === DEFAULT_ROUTE;
-    routes.push({
+    return {
       method: isDefault ? 'ANY' : (method ?? 'ANY').toUpperCase(),
       path: isDefault ? DEFAULT_ROUTE : path,
       functionId: fn.logicalId,
@@ -77,7 +48,6 @@ export function readHttpRoutes(
       payloadFormatVersion: readPayloadFormatVersion(properties),
       timeoutMs: properties.optionalNumber('TimeoutInMillis'),
       api,
-    });
-  }
-  return routes;
+    };
+  });
 }

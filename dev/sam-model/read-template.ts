@@ -4,109 +4,26 @@ import { isRecord } from '../../shared/event-fields';
 import { assignParameterValues } from './assign-parameter-values';
 import { parseCloudFormation } from './parse-cloudformation';
 import { readFields, type Fields } from './read-fields';
-import { IMPLICIT_HTTP_API_ID, readHttpApi, readHttpRoutes, type HttpApiStage, type TemplateHttpRoute } from './read-http-apis';
+import { IMPLICIT_HTTP_API_ID, readHttpApi, readHttpRoutes } from './read-http-apis';
+import { IMPLICIT_API_ID, readApi, readRoutes, RESPONSE_STREAM } from './read-rest-apis';
 import { resolveIntrinsics, type TemplateScope } from './resolve-intrinsics';
+import type {
+  ApiStage,
+  BuildProperties,
+  FunctionEvent,
+  HttpApiStage,
+  SamTemplate,
+  TemplateFunction,
+  TemplateHttpRoute,
+  TemplateRoute,
+} from './sam-template';
 
-/** One stage of a REST API (AWS::Serverless::Api), as the functions behind it see it. */
-export interface ApiStage {
-  logicalId: string;
-  stageName: string;
-  binaryMediaTypes: string[];
-  stageVariables: Record<string, string> | null;
-}
-
-/** `Metadata.BuildProperties` of a function built with `BuildMethod: esbuild`. */
-export interface BuildProperties {
-  EntryPoints: string[];
-  Format?: string;
-  Target?: string;
-  Minify?: boolean;
-  Sourcemap?: boolean;
-  SourcesContent?: boolean;
-  MainFields?: string;
-  External?: string[];
-  Loader?: string[];
-  OutExtension?: string[];
-  Banner?: string[];
-}
-
-/** One entry of a function's Events; `properties` stay raw (resolved) so new event types need no change here. */
-export interface FunctionEvent {
-  name: string;
-  /** `Api`, `HttpApi`, ... as written. */
-  type: string;
-  properties: Readonly<Record<string, unknown>>;
-}
-
-export interface TemplateFunction {
-  logicalId: string;
-  functionName: string;
-  runtime: string;
-  handler: string;
-  /** CodeUri as written (after Globals). */
-  codeUri: string;
-  /** Absolute CodeUri: `sam build` runs esbuild there, so EntryPoints are relative to it. */
-  codeDir: string;
-  timeoutSeconds: number;
-  memorySize: number;
-  environment: Record<string, string>;
-  /** Environment.Variables whose value cannot be resolved locally, so they are left unset. */
-  unresolvedVariables: string[];
-  /** LoggingConfig; LogGroup is a resource's logical id when the template refers to one. */
-  logging: { logFormat: string | undefined; applicationLogLevel: string | undefined; logGroup: string | undefined } | undefined;
-  /** CapacityProviderConfig: the function runs on Lambda Managed Instances, many invocations at once per environment. */
-  capacityProvider: { maxConcurrency: number | undefined } | undefined;
-  functionUrl: { authType: string; invokeMode: string | undefined } | undefined;
-  build: BuildProperties;
-  events: FunctionEvent[];
-  /**
-   * Whether the function streams its response (its handler is wrapped by `streamifyResponse`):
-   * an Api event with `ResponseTransferMode: RESPONSE_STREAM`, or a Function URL in RESPONSE_STREAM mode.
-   */
-  responseStreaming: boolean;
-}
-
-/** An `Api` event: a REST API route to a function. */
-export interface TemplateRoute {
-  method: string;
-  /** The resource path as written in the template, e.g. `/express/{proxy+}`. */
-  path: string;
-  functionId: string;
-  eventName: string;
-  api: ApiStage;
-  /** `ResponseTransferMode: RESPONSE_STREAM`: a STREAM integration, which invokes with response streaming. */
-  responseStreaming: boolean;
-}
-
-export interface SamTemplate {
-  /** Absolute path of the template file. */
-  file: string;
-  /** The parsed template as written (short forms in long form, nothing resolved), for structural checks. */
-  document: Readonly<Record<string, unknown>>;
-  /** The parameters' values: their overrides where given, else their defaults. */
-  parameters: Record<string, unknown>;
-  functions: TemplateFunction[];
-  apis: ApiStage[];
-  /** The REST API (`Api` event) routes. */
-  routes: TemplateRoute[];
-  /** HTTP APIs: the explicit ones, and `ServerlessHttpApi` when an HttpApi event has no ApiId. */
-  httpApis: HttpApiStage[];
-  /** The HTTP API (`HttpApi` event) routes. */
-  httpRoutes: TemplateHttpRoute[];
-  /** Output values, resolved. */
-  outputs: Record<string, unknown>;
-  /** What a local run cannot honour, for the console. */
-  warnings: string[];
-}
+// The local API, the tests and the benchmark import these types from here.
+export type { ApiStage, BuildProperties, FunctionEvent, SamTemplate, TemplateFunction, TemplateRoute } from './sam-template';
 
 // SAM's defaults for what neither the function nor Globals set.
 const DEFAULT_TIMEOUT_SECONDS = 3;
 const DEFAULT_MEMORY_MB = 128;
-// What SAM's Api event property and a Function URL's InvokeMode say for a streamed response.
-const RESPONSE_STREAM = 'RESPONSE_STREAM';
-// An Api event without RestApiId goes to the API SAM creates itself, on a stage named Prod.
-const IMPLICIT_API_ID = 'ServerlessRestApi';
-const IMPLICIT_STAGE_NAME = 'Prod';
 
 const mapOrEmpty = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
 
@@ -118,21 +35,6 @@ function mergeGlobals(globals: Record<string, unknown>, own: Record<string, unkn
     merged[key] = isRecord(global) && isRecord(value) ? mergeGlobals(global, value) : value;
   }
   return merged;
-}
-
-// SAM writes `/` as `~1` in BinaryMediaTypes (`image~1png`), JSON-pointer style.
-function decodeMediaType(type: string): string {
-  return type.replaceAll('~1', '/').replaceAll('~0', '~');
-}
-
-function readApi(logicalId: string, properties: Fields): ApiStage {
-  const variables = Object.entries(properties.optionalMap('Variables')?.raw ?? {});
-  return {
-    logicalId,
-    stageName: properties.optionalString('StageName') ?? IMPLICIT_STAGE_NAME,
-    binaryMediaTypes: (properties.optionalStringList('BinaryMediaTypes') ?? []).map(decodeMediaType),
-    stageVariables: variables.length === 0 ? null : Object.fromEntries(variables.map(([key, value]) => [key, String(value)])),
-  };
 }
 
 function readEnvironment(properties: Fields): { environment: Record<string, string>; unresolvedVariables: string[] } {
@@ -210,29 +112,6 @@ function readFunction(logicalId: string, resource: Fields, templateDir: string, 
       functionUrl?.invokeMode === RESPONSE_STREAM ||
       events.some((event) => event.type === 'Api' && event.properties['ResponseTransferMode'] === RESPONSE_STREAM),
   };
-}
-
-function readRoutes(fn: TemplateFunction, apis: Map<string, ApiStage>, implicitApi: ApiStage, warnings: string[]): TemplateRoute[] {
-  const routes: TemplateRoute[] = [];
-  for (const event of fn.events) {
-    if (event.type !== 'Api') continue;
-    const properties = readFields(event.properties, `${fn.logicalId}.Properties.Events.${event.name}.Properties`);
-    const apiId = properties.optionalString('RestApiId');
-    const api = apiId === undefined ? implicitApi : apis.get(apiId);
-    if (!api) {
-      warnings.push(`${properties.where}.RestApiId names ${apiId}, which is not an AWS::Serverless::Api here; the route is not served`);
-      continue;
-    }
-    routes.push({
-      method: properties.string('Method').toUpperCase(),
-      path: properties.string('Path'),
-      functionId: fn.logicalId,
-      eventName: event.name,
-      api,
-      responseStreaming: properties.optionalString('ResponseTransferMode') === RESPONSE_STREAM,
-    });
-  }
-  return routes;
 }
 
 export interface ReadOptions {

@@ -1,4 +1,5 @@
-import { once } from 'node:events';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { ECHO_LIMIT_BYTES } from '../echo-limit';
 import { errorBody } from '../error-body';
@@ -32,16 +33,18 @@ export function createApp(routes?: Router): express.Express {
     })
     .all(answerOtherMethods('GET, HEAD'));
 
-  // NDJSON lines as they are made: each write goes out at once, and a slow client pauses the loop.
+  // NDJSON lines as they are made: the pipeline writes each at once, pauses for a slow client, and
+  // stops the lines when the client goes away (a response that only closes never drains).
   app
     .route('/stream')
     .get(async (req, res) => {
       res.type('application/x-ndjson');
-      for await (const line of ndjsonLines('express', readLinesQuery(req.query))) {
-        if (res.destroyed) return;
-        if (!res.write(line)) await once(res, 'drain');
+      try {
+        await pipeline(Readable.from(ndjsonLines('express', readLinesQuery(req.query)), { objectMode: false }), res);
+      } catch (error) {
+        // A client that went away is no error of the app's: there is no one left to answer.
+        if (!res.destroyed) throw error;
       }
-      res.end();
     })
     .all(answerOtherMethods('GET, HEAD'));
 

@@ -1,36 +1,15 @@
-import { isRecord } from '../event-fields';
-import type { EventFormat, ResultParts } from './event-format';
-import { joinHeaderValues } from './event-format';
-
-/** The event sources that invoke a function with InvokeWithResponseStream and read a prelude. */
-export type StreamSource = 'rest-v1' | 'function-url';
+import type { StreamSource } from '../detect-format';
+import { joinHeaderValues, type ResultParts } from './event-format';
 
 /** The head of a streamed response: what the prelude carries. */
-export type ResponseHead = Pick<ResultParts, 'statusCode' | 'headers' | 'cookies'>;
+type ResponseHead = Pick<ResultParts, 'statusCode' | 'headers' | 'cookies'>;
 
 /** The JSON that precedes a streamed body: status and headers, in the source's shape. */
-export interface StreamPrelude extends Record<string, unknown> {
+interface StreamPrelude extends Record<string, unknown> {
   readonly statusCode: number;
   readonly headers: Record<string, string>;
   readonly multiValueHeaders?: Record<string, string[]>;
   readonly cookies?: string[];
-}
-
-/** Function URLs answer from `<url-id>.lambda-url.<region>.on.aws`; an HTTP API never does. */
-function isFunctionUrlEvent(event: Record<string, unknown>): boolean {
-  const requestContext = event['requestContext'];
-  const domainName = isRecord(requestContext) ? requestContext['domainName'] : undefined;
-  return typeof domainName === 'string' && domainName.includes('.lambda-url.');
-}
-
-/**
- * Which streaming source sent an event, or undefined for one that cannot stream: HTTP APIs and
- * ALB invoke a function only with Invoke, whose answer is the buffered result.
- */
-export function streamSourceOf(format: EventFormat, event: Record<string, unknown>): StreamSource | undefined {
-  if (format.name === 'rest-v1') return 'rest-v1';
-  if (format.name === 'http-v2' && isFunctionUrlEvent(event)) return 'function-url';
-  return undefined;
 }
 
 /**

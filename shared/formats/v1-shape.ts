@@ -6,7 +6,7 @@ import type { EventRequest, ResultParts } from './event-format';
  * The multi-value map when the event has one with entries, else the single-value map. API
  * Gateway and ALB fill one consistently; a hand-written event may leave the other `{}`.
  */
-export function preferMultiValue(event: Record<string, unknown>, multiKey: string, singleKey: string): Record<string, unknown> | undefined {
+function preferMultiValue(event: Record<string, unknown>, multiKey: string, singleKey: string): Record<string, unknown> | undefined {
   const multi = readOptionalMap(event, multiKey);
   return multi && Object.keys(multi).length > 0 ? multi : readOptionalMap(event, singleKey);
 }

@@ -8,7 +8,7 @@ let api: TestApi;
 
 interface Echo {
   event: Record<string, unknown> & { requestContext: Record<string, unknown> };
-  context: { awsRequestId: string; functionName: string; memoryLimitInMB: string; remainingMs: number };
+  context: { awsRequestId: string; functionName: string; memoryLimitInMB: string; deadlineFrom: number; deadlineUntil: number };
   env: Record<string, string | undefined>;
   instanceId: string;
   invocations: number;
@@ -83,13 +83,17 @@ describe('the event', () => {
 });
 
 describe('the context and the environment', () => {
-  it('give the function its name, memory, request id and remaining time from the template', async () => {
+  it("give the function its name, memory, request id and a deadline its Timeout after the request's arrival", async () => {
+    const sentAt = Date.now();
     const { context } = (await sendRequest(`${api.url}/echo/context`)).json<Echo>();
+    const answeredAt = Date.now();
     expect(context.functionName).toBe('EchoFunction');
     expect(context.memoryLimitInMB).toBe('1024');
     expect(context.awsRequestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(context.remainingMs).toBeGreaterThan(0);
-    expect(context.remainingMs).toBeLessThanOrEqual(5000);
+    // The invocation started between sending and the answer, so its deadline (Timeout: 5) lies between
+    // these instants plus 5 s: points on one clock, whatever the machine's speed.
+    expect(context.deadlineUntil).toBeGreaterThanOrEqual(sentAt + 5000);
+    expect(context.deadlineFrom).toBeLessThanOrEqual(answeredAt + 5000);
   });
 
   it("merge Globals variables with the function's own, the function winning, and nothing of the host", async () => {

@@ -1,4 +1,4 @@
-import type { APIGatewayProxyEvent, APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { sendRequest, type Answer } from './send-request';
 import { SOURCES_TEMPLATE, startTestApi, type TestApi } from './start-test-api';
 
@@ -22,14 +22,74 @@ const urlOf = (functionId: string): string => {
 
 const v2EventOf = (answer: Answer) => answer.json<APIGatewayProxyEventV2 & { stageVariables?: Record<string, string> }>();
 
-describe('REST API (Api event) next to the HTTP APIs', () => {
-  it('keeps its payload 1.0 event, with no version field and its own stage', async () => {
-    const answer = await sendRequest(`${api.url}/rest/ping`);
+// What each source puts in the event of one request: a row each. The HTTP API rows also show
+// their stage: REST has its own, payload 1.0 and 2.0 `$default`, a named stage stays in rawPath.
+describe.each([
+  [
+    'REST API (Api event) next to the HTTP APIs: payload 1.0 with no version field and its own stage',
+    () => `${api.url}/rest/ping`,
+    {},
+    { resource: '/rest/{proxy+}', path: '/rest/ping', pathParameters: { proxy: 'ping' }, requestContext: { stage: 'Prod' } },
+  ],
+  [
+    "HTTP API, PayloadFormatVersion '1.0': the REST shape with version 1.0, both maps, the Cookie header kept",
+    () => `${api.url}/legacy/ana?x=1&x=2`,
+    { Cookie: 'a=1' },
+    {
+      version: '1.0',
+      resource: '/legacy/{name}',
+      path: '/legacy/ana',
+      httpMethod: 'GET',
+      pathParameters: { name: 'ana' },
+      multiValueQueryStringParameters: { x: ['1', '2'] },
+      headers: { Cookie: 'a=1' },
+      requestContext: { stage: '$default' },
+    },
+  ],
+  [
+    'HTTP API, payload 2.0 on the implicit API: the route, the raw path and query',
+    () => `${api.url}/pets/dog/7?a=1&a=2&b=x%20y`,
+    { 'User-Agent': 'sources-test' },
+    {
+      version: '2.0',
+      routeKey: 'GET /pets/dog/{id}',
+      rawPath: '/pets/dog/7',
+      rawQueryString: 'a=1&a=2&b=x%20y',
+      pathParameters: { id: '7' },
+      isBase64Encoded: false,
+      requestContext: {
+        routeKey: 'GET /pets/dog/{id}',
+        stage: '$default',
+        http: { method: 'GET', path: '/pets/dog/7', protocol: 'HTTP/1.1', userAgent: 'sources-test' },
+      },
+    },
+  ],
+  [
+    'Function URL: every path, escapes kept in rawPath, cookies apart',
+    () => `${urlOf('UrlFunction')}/some%20where/deep?q=1&q=2`,
+    { Cookie: 'a=1; b=2' },
+    {
+      version: '2.0',
+      routeKey: '$default',
+      rawPath: '/some%20where/deep',
+      rawQueryString: 'q=1&q=2',
+      queryStringParameters: { q: '1,2' },
+      cookies: ['a=1', 'b=2'],
+      requestContext: { routeKey: '$default', stage: '$default', http: { path: '/some%20where/deep' } },
+    },
+  ],
+])('%s', (_source, url, headers, fields) => {
+  it('the event carries these fields', async () => {
+    const answer = await sendRequest(url(), { headers });
     expect(answer.status).toBe(200);
-    const event = answer.json<APIGatewayProxyEvent & { version?: string }>();
-    expect(event).toMatchObject({ resource: '/rest/{proxy+}', path: '/rest/ping', pathParameters: { proxy: 'ping' } });
-    expect(event.requestContext.stage).toBe('Prod');
-    expect(event.version).toBeUndefined();
+    expect(answer.json()).toMatchObject(fields);
+  });
+});
+
+describe('REST API (Api event) next to the HTTP APIs', () => {
+  it('sends no version field and answers with its request id', async () => {
+    const answer = await sendRequest(`${api.url}/rest/ping`);
+    expect(answer.json<{ version?: string }>().version).toBeUndefined();
     expect(answer.headers['x-amzn-requestid']).toBeDefined();
   });
 });
@@ -45,21 +105,7 @@ describe('HTTP API, payload 2.0 on the implicit API', () => {
     event = v2EventOf(answer);
   });
 
-  it('carries the route, the raw path and query, and the $default stage', () => {
-    // Like the 1.0 and Function URL checks below in shape only: each pins its own format's fields.
-    expect(event).toMatchObject({
-      version: '2.0',
-      routeKey: 'GET /pets/dog/{id}',
-      rawPath: '/pets/dog/7',
-      rawQueryString: 'a=1&a=2&b=x%20y',
-      pathParameters: { id: '7' },
-      isBase64Encoded: false,
-    });
-    expect(event.requestContext).toMatchObject({
-      routeKey: 'GET /pets/dog/{id}',
-      stage: '$default',
-      http: { method: 'GET', path: '/pets/dog/7', protocol: 'HTTP/1.1', userAgent: 'sources-test' },
-    });
+  it('comes from an execute-api domain', () => {
     expect(event.requestContext.domainName).toMatch(/\.execute-api\.xx-local-1\.amazonaws\.com$/);
   });
 
@@ -80,7 +126,6 @@ describe('HTTP API, payload 2.0 on the implicit API', () => {
 });
 
 describe('HTTP API routing (most specific route, method before ANY, $default last)', () => {
-  // A table of requests and the route each reaches; its shape is every it.each table's.
   it.each([
     ['GET', '/pets/dog/1', 'GET /pets/dog/1'],
     ['GET', '/pets/dog/2', 'GET /pets/dog/{id}'],
@@ -123,24 +168,6 @@ describe('HTTP API with a named stage (explicit AWS::Serverless::HttpApi)', () =
     expect(answer.status).toBe(404);
     expect(answer.json()).toEqual({ message: 'Not Found' });
     expect(answer.headers['apigw-requestid']).toBeDefined();
-  });
-});
-
-describe("HTTP API, PayloadFormatVersion '1.0'", () => {
-  it('sends the REST shape with version 1.0, both maps, the Cookie header kept and the $default stage', async () => {
-    const answer = await sendRequest(`${api.url}/legacy/ana?x=1&x=2`, { headers: { Cookie: 'a=1' } });
-    expect(answer.status).toBe(200);
-    const event = answer.json<APIGatewayProxyEvent & { version: string }>();
-    expect(event).toMatchObject({
-      version: '1.0',
-      resource: '/legacy/{name}',
-      path: '/legacy/ana',
-      httpMethod: 'GET',
-      pathParameters: { name: 'ana' },
-      multiValueQueryStringParameters: { x: ['1', '2'] },
-    });
-    expect(event.headers['Cookie']).toBe('a=1');
-    expect(event.requestContext.stage).toBe('$default');
   });
 });
 
@@ -202,20 +229,9 @@ describe('Function URL (FunctionUrlConfig, AuthType NONE)', () => {
     expect(urlOf('StreamFunction')).not.toBe(url);
   });
 
-  it('sends the Function URL event: every path, escapes kept in rawPath, $default, a lambda-url domain', async () => {
-    const answer = await sendRequest(`${urlOf('UrlFunction')}/some%20where/deep?q=1&q=2`, { headers: { Cookie: 'a=1; b=2' } });
-    expect(answer.status).toBe(200);
-    const event = v2EventOf(answer);
-    expect(event).toMatchObject({
-      version: '2.0',
-      routeKey: '$default',
-      rawPath: '/some%20where/deep',
-      rawQueryString: 'q=1&q=2',
-      queryStringParameters: { q: '1,2' },
-      cookies: ['a=1', 'b=2'],
-    });
+  it('sends the Function URL event: no pathParameters, a lambda-url domain', async () => {
+    const event = v2EventOf(await sendRequest(`${urlOf('UrlFunction')}/some%20where/deep`));
     expect(event.pathParameters).toBeUndefined();
-    expect(event.requestContext).toMatchObject({ routeKey: '$default', stage: '$default', http: { path: '/some%20where/deep' } });
     expect(event.requestContext.domainName).toMatch(/^[a-z0-9]{32}\.lambda-url\.xx-local-1\.on\.aws$/);
     expect(event.requestContext.domainPrefix).toBe(event.requestContext.apiId);
   });

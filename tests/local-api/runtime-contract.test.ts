@@ -1,7 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createLambdaContext } from '../../dev/sam-model/create-lambda-context';
+import { LAMBDA_CONTEXT_KEYS } from '../../dev/sam-model/create-lambda-context';
 import { sendRequest } from './send-request';
 import { linesMatching, startTestApi, type TestApi } from './start-test-api';
 
@@ -17,7 +17,6 @@ afterAll(async () => {
   await api.close();
 });
 
-/** Waits until the local API has printed lines matching `matches` (a function's console reaches it a moment after its answer). */
 describe('init errors', () => {
   it('a callback-style handler is refused at init with Runtime.CallbackHandlerDeprecated, answered 502 and logged with its name', async () => {
     const answer = await sendRequest(`${api.url}/callback`);
@@ -77,8 +76,7 @@ describe('what a function is given', () => {
       memoryLimitInMB: unknown;
       env: Record<string, string>;
     }>();
-    // The keys and their order are the runtime's, pinned in tests/sam-model/create-lambda-context.test.ts.
-    expect(keys).toEqual(Object.keys(createLambdaContext({ functionName: 'F', memorySize: 256, awsRequestId: 'r' })));
+    expect(keys).toEqual(LAMBDA_CONTEXT_KEYS);
     expect(memoryLimitInMB).toBe('256');
     expect(env).toMatchObject({
       AWS_LAMBDA_FUNCTION_NAME: 'TextLogsFunction',

@@ -1,32 +1,10 @@
-import express from 'express';
 import { createHandler } from '../../shared';
+import { bareExpressApp } from '../support/apps/bare-express';
 import { FORMATS } from '../support/formats';
 import { lambdaContext } from '../support/lambda-context';
 import { captureLogs, silenceConsoleErrors } from '../support/log-capture';
 import { request, type RequestSpec } from '../../dev/sam-model/events/sample-request';
 import { leakedSecrets, SECRETS } from '../support/secrets';
-
-// What an app's own code might put in an error message: a connection string with its password.
-const CONNECTION_STRING = 'postgres://orders:hunter2-db-pass@db.internal:5432/orders';
-
-/**
- * An Express app as many users bring it: routes, and no 404 or error handler of its own, so
- * that without the helper's final handler Express's default one (HTML, stack in development) answers.
- */
-function bareExpressApp(): express.Express {
-  const app = express();
-  app.get('/boom', () => {
-    throw new TypeError(`cannot reach ${CONNECTION_STRING}`);
-  });
-  app.get('/boom-async', async () => {
-    await Promise.resolve();
-    throw new RangeError(`cannot reach ${CONNECTION_STRING}`);
-  });
-  app.post('/json', express.json(), (req, res) => {
-    res.json(req.body);
-  });
-  return app;
-}
 
 /** Express reads NODE_ENV when the app is created: build it under each setting. */
 function handlerUnder(nodeEnv: string | undefined): ReturnType<typeof createHandler> {
@@ -77,6 +55,20 @@ describe.each(ROWS)('%s, an app with no error handler', (_name, format, nodeEnv)
     const lines = logs();
     expect(lines).toHaveLength(1);
     expect(lines[0]?.json).toMatchObject({ level: 'ERROR', error: expect.stringContaining(`${name}: cannot reach postgres://orders:`) });
+    expect(lines[0]?.raw).not.toContain('hunter2');
+  });
+
+  it("an unhandled error after the head answers the helper's 500, and one log line names the error", async () => {
+    const { status, body } = await send(request({ path: '/boom-after-head' }));
+    expect(status).toBe(500);
+    expect(JSON.parse(body)).toEqual({ message: 'Internal Server Error' });
+    const lines = logs();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.json).toMatchObject({
+      level: 'ERROR',
+      route: 'GET /boom-after-head',
+      error: expect.stringContaining('TypeError: cannot reach postgres://orders:'),
+    });
     expect(lines[0]?.raw).not.toContain('hunter2');
   });
 

@@ -56,7 +56,8 @@ describe('the real client with a buffered handler', () => {
 
   it('gives context these twelve fields (no callbackWaitsForEmptyEventLoop, done, succeed or fail), clientContext and identity parsed from their headers', async () => {
     const source =
-      'exports.handler = async (event, context) => ({ keys: Object.keys(context), context, remaining: context.getRemainingTimeInMillis() });';
+      'exports.handler = async (event, context) => { const from = Date.now(); const remaining = context.getRemainingTimeInMillis(); const until = Date.now(); ' +
+      'return { keys: Object.keys(context), context, deadlineFrom: from + remaining, deadlineUntil: until + remaining }; };';
     const invocation = {
       event: {},
       requestId: 'req-1',
@@ -68,7 +69,7 @@ describe('the real client with a buffered handler', () => {
       tenantId: 'tenant-1',
     };
     const { outcome } = await invokeFunction(ONE_FILE(source), { handler: 'index.handler' }, invocation);
-    const result = outcome.json as { keys: string[]; context: Record<string, unknown>; remaining: number };
+    const result = outcome.json as { keys: string[]; context: Record<string, unknown>; deadlineFrom: number; deadlineUntil: number };
     expect(result.keys.sort()).toEqual(
       [
         'awsRequestId',
@@ -98,8 +99,9 @@ describe('the real client with a buffered handler', () => {
       logGroupName: FUNCTION_ENV.AWS_LAMBDA_LOG_GROUP_NAME,
       logStreamName: FUNCTION_ENV.AWS_LAMBDA_LOG_STREAM_NAME,
     });
-    expect(result.remaining).toBeGreaterThan(0);
-    expect(result.remaining).toBeLessThanOrEqual(30_000);
+    // The remaining time counts down to the deadline the Runtime API gave: read between two clock readings, it lies between them.
+    expect(result.deadlineFrom).toBeLessThanOrEqual(invocation.deadlineMs);
+    expect(result.deadlineUntil).toBeGreaterThanOrEqual(invocation.deadlineMs);
   });
 
   it('sets _X_AMZN_TRACE_ID from the trace header for each invocation and keeps the platform environment', async () => {

@@ -1,12 +1,16 @@
+import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import { installAwsLambdaGlobal, invokeStreamingHandler, PRELUDE_CONTENT_TYPE } from '../../dev/sam-model/awslambda-global';
 import { createStreamHandler } from '../../shared';
 import { testStreamHandler } from '../support/apps';
 import { albMulti, albSingle } from '../support/formats/alb';
 import { httpV2 } from '../support/formats/http-v2';
+import { restV1 } from '../support/formats/rest-v1';
 import { readGenericResult } from '../support/formats/format-fixture';
 import { lambdaContext } from '../support/lambda-context';
 import { captureLogs } from '../support/log-capture';
+import { httpApiV1Event } from '../../dev/sam-model/events/rest-v1-event';
 import { request } from '../../dev/sam-model/events/sample-request';
 import { restV1Stream } from '../support/stream-formats';
 import { RecordingSink, splitPrelude } from '../support/stream-sink';
@@ -98,6 +102,28 @@ describe('createStreamHandler', () => {
     expect(body.toString('utf8')).toBe('hello');
   });
 
+  // Pins clearNeedDrain (response-stream-socket.ts), which relies on Node's internal kNeedDrain symbol.
+  it("a response that met back-pressure and drained takes a pipe() afterwards, as on Node's own server", async () => {
+    const big = Buffer.alloc(128 * 1024, 'a');
+    const sink = new RecordingSink({ slow: true });
+    const listener: Listener = async (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      if (res.write(big)) throw new Error('expected back-pressure from the slow reader');
+      await once(res, 'drain');
+      Readable.from(['|piped']).pipe(res);
+    };
+    await invokeStreamingHandler(
+      createStreamHandler(listener),
+      restV1Stream.buildEvent(request({ path: '/x' })),
+      lambdaContext(),
+      () => sink,
+    );
+    const bytes = sink.bytes;
+    const { body } = splitPrelude(bytes);
+    expect(body.length).toBe(big.length + '|piped'.length);
+    expect(body.subarray(big.length).toString('utf8')).toBe('|piped');
+  });
+
   it('an app start that fails answers 500 JSON on every invocation', async () => {
     const failing = { ready: () => Promise.reject(new Error('no database')), routing: () => undefined };
     const handler = createStreamHandler(failing as never);
@@ -110,14 +136,25 @@ describe('createStreamHandler', () => {
 describe('a streaming function wired to a source that cannot stream', () => {
   const logs = captureLogs();
 
+  // Payload 1.0 has REST's shape but comes from an HTTP API, which invokes with Invoke all the same.
+  const httpApiV1: typeof restV1 = { ...restV1, buildEvent: (spec) => ({ ...httpApiV1Event(spec) }) };
+
+  // An event the helper could not read is no less mis-wired: the wiring is what the log must say.
+  const asIs = (event: Record<string, unknown>): Record<string, unknown> => event;
+  const unreadable = (event: Record<string, unknown>): Record<string, unknown> => ({ ...event, isBase64Encoded: 'true' });
+
   it.each([
-    ['HTTP API', httpV2],
-    ['ALB single-value', albSingle],
-    ['ALB multi-value', albMulti],
-  ])("%s: one ERROR line says so, and the stream carries that source's buffered 500 result", async (_name, format) => {
+    ['HTTP API', httpV2, asIs],
+    ['HTTP API payload 1.0', httpApiV1, asIs],
+    ['ALB single-value', albSingle, asIs],
+    ['ALB multi-value', albMulti, asIs],
+    ['HTTP API, an event it cannot read', httpV2, unreadable],
+    ['ALB, an event it cannot read', albSingle, unreadable],
+  ])("%s: one ERROR line says so, and the stream carries that source's buffered 500 result", async (_name, format, alter) => {
     const { handler } = testStreamHandler('express');
     const sink = new RecordingSink();
-    const stream = await invokeStreamingHandler(handler, format.buildEvent(request({ path: '/ping' })), lambdaContext(), () => sink);
+    const event = alter(format.buildEvent(request({ path: '/ping' })));
+    const stream = await invokeStreamingHandler(handler, event, lambdaContext(), () => sink);
     // Such sources invoke with Invoke and read the whole stream as the result: no prelude.
     expect(stream.contentType).not.toBe(PRELUDE_CONTENT_TYPE);
     const result: unknown = JSON.parse(sink.bytes.toString('utf8'));

@@ -48,33 +48,34 @@ function commonPreludeProblems(prelude: unknown): string[] {
   return [...problems, ...headerProblems(prelude['headers'])];
 }
 
-export const restV1Stream: StreamFormatFixture = {
-  name: 'rest-v1-stream',
-  buildEvent: restV1.buildEvent,
-  cookieField: 'multiValueHeaders',
-  preludeProblems(prelude) {
-    const problems = commonPreludeProblems(prelude);
-    if (!isRecord(prelude)) return problems;
-    if ('cookies' in prelude) problems.push('a cookies key in a REST prelude');
-    const multi = prelude['multiValueHeaders'];
-    if (multi !== undefined && (!isRecord(multi) || !Object.values(multi).every(isStringList)))
-      problems.push('multiValueHeaders is not lists of strings');
-    return problems;
-  },
-};
+/** A streaming source: the buffered fixture's events, and the checks of its own prelude shape. */
+function streamFormat(
+  name: StreamFormatFixture['name'],
+  buffered: { buildEvent: StreamFormatFixture['buildEvent'] },
+  cookieField: StreamFormatFixture['cookieField'],
+  ownProblems: (prelude: Record<string, unknown>) => string[],
+): StreamFormatFixture {
+  return {
+    name,
+    buildEvent: buffered.buildEvent,
+    cookieField,
+    preludeProblems: (prelude) => [...commonPreludeProblems(prelude), ...(isRecord(prelude) ? ownProblems(prelude) : [])],
+  };
+}
 
-export const functionUrlStream: StreamFormatFixture = {
-  name: 'function-url-stream',
-  buildEvent: functionUrl.buildEvent,
-  cookieField: 'cookies',
-  preludeProblems(prelude) {
-    const problems = commonPreludeProblems(prelude);
-    if (!isRecord(prelude)) return problems;
-    if ('multiValueHeaders' in prelude) problems.push('multiValueHeaders in a Function URL prelude');
-    if (prelude['cookies'] !== undefined && !isStringList(prelude['cookies'])) problems.push('cookies is not a list of strings');
-    return problems;
-  },
-};
+export const restV1Stream = streamFormat('rest-v1-stream', restV1, 'multiValueHeaders', (prelude) => {
+  const problems = 'cookies' in prelude ? ['a cookies key in a REST prelude'] : [];
+  const multi = prelude['multiValueHeaders'];
+  if (multi !== undefined && (!isRecord(multi) || !Object.values(multi).every(isStringList)))
+    problems.push('multiValueHeaders is not lists of strings');
+  return problems;
+});
+
+export const functionUrlStream = streamFormat('function-url-stream', functionUrl, 'cookies', (prelude) => {
+  const problems = 'multiValueHeaders' in prelude ? ['multiValueHeaders in a Function URL prelude'] : [];
+  if (prelude['cookies'] !== undefined && !isStringList(prelude['cookies'])) problems.push('cookies is not a list of strings');
+  return problems;
+});
 
 /** The streaming rows of the matrix. */
 export const STREAM_FORMATS: readonly StreamFormatFixture[] = [restV1Stream, functionUrlStream];

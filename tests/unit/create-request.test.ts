@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { createRequest } from '../../shared/create-request';
 import { BadEventError } from '../../shared/event-fields';
 import type { EventRequest } from '../../shared/formats/event-format';
-import { InvocationSocket } from '../../shared/invocation-socket';
+import { BufferedSocket } from '../../shared/buffered-socket';
 import { resolveSettings, type ProxyOptions } from '../../shared/options';
 
 const invocation = { event: { httpMethod: 'GET', path: '/' }, context: { awsRequestId: 'req-1' } } as unknown as Invocation;
@@ -21,7 +21,7 @@ function request(parts: Partial<EventRequest>, options?: ProxyOptions): Incoming
     encrypted: true,
     ...parts,
   };
-  return createRequest(full, resolveSettings(options), new InvocationSocket(invocation, full.sourceIp, full.encrypted));
+  return createRequest(full, resolveSettings(options), new BufferedSocket(invocation, full.sourceIp, full.encrypted));
 }
 
 async function readAll(req: IncomingMessage): Promise<Buffer> {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectFormat, isAlbEvent, isV1Event, isV2Event } from '../../shared/detect-format';
+import { detectFormat, isAlbEvent, isV1Event, isV2Event, streamSourceOf } from '../../shared/detect-format';
 
 const restV1Event = {
   resource: '/express/{proxy+}',
@@ -102,6 +102,20 @@ describe('format guards', () => {
   it('isV1Event needs a string httpMethod and a string path, whatever else is there', () => {
     expect(isV1Event({ ...restV1Event, rawPath: '/x' })).toBe(true);
     expect(isV1Event({ httpMethod: 'GET', path: null })).toBe(false);
+  });
+});
+
+describe('streamSourceOf', () => {
+  it.each([
+    ['a REST v1 event streams as REST', restV1Event, 'rest-v1'],
+    ['a Function URL event streams as a Function URL', functionUrlEvent, 'function-url'],
+    ['an HTTP API 2.0 event cannot stream', httpV2Event, undefined],
+    ['an HTTP API 1.0 payload (REST shape, version 1.0) cannot stream', { ...restV1Event, version: '1.0' }, undefined],
+    ['an ALB event cannot stream', albEvent, undefined],
+  ])('%s', (_case, event, expected) => {
+    const format = detectFormat(event);
+    if (!format) throw new Error('the event has no format');
+    expect(streamSourceOf(format, event)).toBe(expected);
   });
 });
 

@@ -2,14 +2,14 @@ import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import type { Context } from 'aws-lambda';
 import { getInvocation, type LambdaHttpEvent } from '../../shared/invocation';
-import { InvocationSocket } from '../../shared/invocation-socket';
+import { BufferedSocket } from '../../shared/buffered-socket';
 
 const context = { awsRequestId: 'req-1' } as Context;
 const event = { httpMethod: 'GET', path: '/ping' } as LambdaHttpEvent;
 
 /** A request on its own invocation socket, as the helper makes it. */
 function requestOf(invocationContext: Context): IncomingMessage {
-  return new IncomingMessage(new InvocationSocket({ event, context: invocationContext }, undefined, true) as unknown as Socket);
+  return new IncomingMessage(new BufferedSocket({ event, context: invocationContext }, undefined, true) as unknown as Socket);
 }
 
 describe('getInvocation', () => {

@@ -1,12 +1,12 @@
 import type { Invocation } from '../../shared/invocation';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { InvocationSocket } from '../../shared/invocation-socket';
+import { BufferedSocket } from '../../shared/buffered-socket';
 import { readResponse, type AppResponse } from '../../shared/read-response';
 
 /** Lets `write` answer a request on a Node ServerResponse wired as the helper wires it, then reads it. */
 function respond(write: (res: ServerResponse) => void, method = 'GET'): Promise<AppResponse> {
-  const socket = new InvocationSocket(
+  const socket = new BufferedSocket(
     { event: { httpMethod: 'GET', path: '/' }, context: { awsRequestId: 'req-1' } } as unknown as Invocation,
     '203.0.113.10',
     true,

@@ -46,14 +46,25 @@ describe('serveRequest', () => {
         throw new Error('boom');
       },
       'the app threw',
+      undefined,
     ],
-    ['rejects', () => Promise.reject(new Error('boom')), 'the app rejected'],
-    ['destroys its response with an error', (_req: unknown, res: ServerResponse) => res.destroy(new Error('boom')), 'the response'],
-    ['destroys its response midway', (_req: unknown, res: ServerResponse) => (res.write('partial'), res.destroy()), 'the response'],
-  ] as const)('settles with a 500 failure when the app %s, and closes the connection', async (_how, listener, reason) => {
+    ['rejects', () => Promise.reject(new Error('boom')), 'the app rejected', undefined],
+    [
+      'destroys its response with an error (named in the failure)',
+      (_req: unknown, res: ServerResponse) => res.destroy(new Error('boom')),
+      'the response',
+      'Error: boom',
+    ],
+    [
+      'destroys its response midway',
+      (_req: unknown, res: ServerResponse) => (res.write('partial'), res.destroy()),
+      'the response',
+      undefined,
+    ],
+  ] as const)('settles with a 500 failure when the app %s, and closes the connection', async (_how, listener, reason, error) => {
     const { served, socket } = serve(listener as Listener);
     const outcome = await served;
-    expect(outcome).toEqual({ kind: 'failure', statusCode: 500, reason: expect.stringContaining(reason) });
+    expect(outcome).toStrictEqual({ kind: 'failure', statusCode: 500, reason: expect.stringContaining(reason), error });
     expect(socket.destroyed).toBe(true);
   });
 

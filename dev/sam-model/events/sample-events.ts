@@ -1,4 +1,4 @@
-import type { SamTemplate, TemplateRoute } from '../read-template';
+import type { SamTemplate, TemplateRoute } from '../sam-template';
 import { albEvent } from './alb-event';
 import { HTTP_API, payloadV2Event } from './payload-v2-event';
 import { restV1Event } from './rest-v1-event';

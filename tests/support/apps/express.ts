@@ -1,19 +1,6 @@
 import express, { type Request, type RequestHandler } from 'express';
 import { createApp } from '../../../functions/express/app';
-import {
-  answerLate,
-  bigBody,
-  breakMidway,
-  GZIP_BYTES,
-  inspect,
-  LATE_ANSWER_MS,
-  PNG_BYTES,
-  readInvocationTwice,
-  SET_COOKIES,
-  writeChunks,
-  rejectSecret,
-  throwSecret,
-} from './route-fixtures';
+import * as fixtures from './route-fixtures';
 import { byteStream, emptyStatus, gatedLines } from './stream-fixtures';
 import type { TestApp } from './test-app';
 
@@ -28,7 +15,12 @@ export function expressTestApp(): TestApp {
     };
   const inspectRoute = counted((req: Request, res) => {
     res.json(
-      inspect(req, { query: req.query, ip: req.ip, protocol: req.protocol, body: Buffer.isBuffer(req.body) ? req.body : undefined }),
+      fixtures.inspect(req, {
+        query: req.query,
+        ip: req.ip,
+        protocol: req.protocol,
+        body: Buffer.isBuffer(req.body) ? req.body : undefined,
+      }),
     );
   });
   const rawBody = express.raw({ type: () => true, limit: '10mb' });
@@ -38,21 +30,21 @@ export function expressTestApp(): TestApp {
   routes.get('/:first/:second', inspectRoute);
   routes.get(
     '/png',
-    counted((_req, res) => void res.type('image/png').send(PNG_BYTES)),
+    counted((_req, res) => void res.type('image/png').send(fixtures.PNG_BYTES)),
   );
   routes.get(
     '/cookies',
     counted((_req, res) => {
-      res.setHeader('set-cookie', SET_COOKIES);
-      res.setHeader('x-cookie-count', SET_COOKIES.length);
-      res.json({ cookies: SET_COOKIES.length });
+      res.setHeader('set-cookie', fixtures.SET_COOKIES);
+      res.setHeader('x-cookie-count', fixtures.SET_COOKIES.length);
+      res.json({ cookies: fixtures.SET_COOKIES.length });
     }),
   );
-  routes.get('/boom', counted(throwSecret));
-  routes.get('/boom-async', counted(rejectSecret));
+  routes.get('/boom', counted(fixtures.throwSecret));
+  routes.get('/boom-async', counted(fixtures.rejectSecret));
   routes.get(
     '/chunked',
-    counted((req, res) => writeChunks(res, req.query['framing'] === 'explicit')),
+    counted((req, res) => fixtures.writeChunks(res, req.query['framing'] === 'explicit')),
   );
   routes.get(
     '/hang',
@@ -60,27 +52,27 @@ export function expressTestApp(): TestApp {
   );
   routes.get(
     '/broken-stream',
-    counted((_req, res) => breakMidway(res)),
+    counted((_req, res) => fixtures.breakMidway(res)),
   );
   routes.get(
     '/late',
-    counted((_req, res) => answerLate(res, LATE_ANSWER_MS)),
+    counted((_req, res) => fixtures.answerLate(res, fixtures.LATE_ANSWER_MS)),
   );
   routes.get(
     '/gzip',
-    counted((_req, res) => void res.set('content-encoding', 'gzip').type('application/json').send(GZIP_BYTES)),
+    counted((_req, res) => void res.set('content-encoding', 'gzip').type('application/json').send(fixtures.GZIP_BYTES)),
   );
   routes.get(
     '/big',
     counted((req, res) => {
-      const { contentType, body } = bigBody(req.query['kind']);
+      const { contentType, body } = fixtures.bigBody(req.query['kind']);
       res.type(contentType).send(body());
     }),
   );
   routes.get(
     '/slow-invocation',
     counted(async (req, res) => {
-      res.json(await readInvocationTwice(req));
+      res.json(await fixtures.readInvocationTwice(req));
     }),
   );
 

@@ -1,20 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { createApp } from '../../../functions/fastify/app';
-import {
-  answerLate,
-  bigBody,
-  breakMidway,
-  GZIP_BYTES,
-  inspect,
-  LATE_ANSWER_MS,
-  neverSettles,
-  PNG_BYTES,
-  readInvocationTwice,
-  SET_COOKIES,
-  writeChunks,
-  rejectSecret,
-  throwSecret,
-} from './route-fixtures';
+import * as fixtures from './route-fixtures';
 import { byteStream, emptyStatus, gatedLines } from './stream-fixtures';
 import type { TestApp } from './test-app';
 
@@ -29,7 +15,7 @@ export function fastifyTestApp(): TestApp {
       return route(request, reply);
     };
   const inspectRoute = counted(async (request) =>
-    inspect(request.raw, {
+    fixtures.inspect(request.raw, {
       query: request.query,
       ip: request.ip,
       protocol: request.protocol,
@@ -46,57 +32,57 @@ export function fastifyTestApp(): TestApp {
     app.get('/:first/:second', inspectRoute);
     app.get(
       '/png',
-      counted((_request, reply) => reply.type('image/png').send(PNG_BYTES)),
+      counted((_request, reply) => reply.type('image/png').send(fixtures.PNG_BYTES)),
     );
     app.get(
       '/cookies',
       counted((_request, reply) => {
-        reply.header('set-cookie', SET_COOKIES);
-        reply.header('x-cookie-count', SET_COOKIES.length);
-        return reply.send({ cookies: SET_COOKIES.length });
+        reply.header('set-cookie', fixtures.SET_COOKIES);
+        reply.header('x-cookie-count', fixtures.SET_COOKIES.length);
+        return reply.send({ cookies: fixtures.SET_COOKIES.length });
       }),
     );
-    app.get('/boom', counted(throwSecret));
-    app.get('/boom-async', counted(rejectSecret));
+    app.get('/boom', counted(fixtures.throwSecret));
+    app.get('/boom-async', counted(fixtures.rejectSecret));
     app.get(
       '/chunked',
       counted((request, reply) => {
         reply.hijack();
-        writeChunks(reply.raw, (request.query as Record<string, unknown>)['framing'] === 'explicit');
+        fixtures.writeChunks(reply.raw, (request.query as Record<string, unknown>)['framing'] === 'explicit');
       }),
     );
     app.get(
       '/hang',
-      counted(() => neverSettles()),
+      counted(() => fixtures.neverSettles()),
     );
     app.get(
       '/broken-stream',
       counted((_request, reply) => {
         reply.hijack();
-        breakMidway(reply.raw);
+        fixtures.breakMidway(reply.raw);
       }),
     );
     app.get(
       '/late',
       counted((_request, reply) => {
         reply.hijack();
-        answerLate(reply.raw, LATE_ANSWER_MS);
+        fixtures.answerLate(reply.raw, fixtures.LATE_ANSWER_MS);
       }),
     );
     app.get(
       '/gzip',
-      counted((_request, reply) => reply.header('content-encoding', 'gzip').type('application/json').send(GZIP_BYTES)),
+      counted((_request, reply) => reply.header('content-encoding', 'gzip').type('application/json').send(fixtures.GZIP_BYTES)),
     );
     app.get(
       '/big',
       counted((request, reply) => {
-        const { contentType, body } = bigBody((request.query as Record<string, unknown>)['kind']);
+        const { contentType, body } = fixtures.bigBody((request.query as Record<string, unknown>)['kind']);
         return reply.type(contentType).send(body());
       }),
     );
     app.get(
       '/slow-invocation',
-      counted((request) => readInvocationTwice(request.raw)),
+      counted((request) => fixtures.readInvocationTwice(request.raw)),
     );
     app.get(
       '/gated',

@@ -1,4 +1,11 @@
-import { createHandler, createStreamHandler, type LambdaHttpHandler, type LambdaStreamHandler, type ProxyOptions } from '../../../shared';
+import {
+  createHandler,
+  createStreamHandler,
+  type App,
+  type LambdaHttpHandler,
+  type LambdaStreamHandler,
+  type ProxyOptions,
+} from '../../../shared';
 import { expressTestApp } from './express';
 import { fastifyTestApp } from './fastify';
 import { koaTestApp } from './koa';
@@ -17,40 +24,31 @@ const BUILDERS: Record<FrameworkName, () => TestApp> = {
   fastify: fastifyTestApp,
 };
 
-export interface TestHandler {
-  readonly handler: LambdaHttpHandler;
+/** A handler built once per test file, and how many requests reached its app's test routes. */
+interface BuiltHandler<Handler> {
+  readonly handler: Handler;
   readonly stats: TestApp['stats'];
 }
 
-const handlers = new Map<string, TestHandler>();
+type BuildHandler<Handler> = (framework: FrameworkName, options?: ProxyOptions) => BuiltHandler<Handler>;
 
-/** The handler for a framework's test app with these options, built once per test file. */
-export function testHandler(framework: FrameworkName, options: ProxyOptions = {}): TestHandler {
-  const key = `${framework} ${JSON.stringify(options)}`;
-  let built = handlers.get(key);
-  if (!built) {
-    const { app, stats } = BUILDERS[framework]();
-    built = { handler: createHandler(app, options), stats };
-    handlers.set(key, built);
-  }
-  return built;
+/** Builds each framework's test app behind `create` once per set of options. */
+function buildOnce<Handler>(create: (app: App, options: ProxyOptions) => Handler): BuildHandler<Handler> {
+  const built = new Map<string, BuiltHandler<Handler>>();
+  return (framework, options = {}) => {
+    const key = `${framework} ${JSON.stringify(options)}`;
+    let found = built.get(key);
+    if (!found) {
+      const { app, stats } = BUILDERS[framework]();
+      found = { handler: create(app, options), stats };
+      built.set(key, found);
+    }
+    return found;
+  };
 }
 
-export interface TestStreamHandler {
-  readonly handler: LambdaStreamHandler;
-  readonly stats: TestApp['stats'];
-}
-
-const streamHandlers = new Map<string, TestStreamHandler>();
+/** The handler for a framework's test app with these options. */
+export const testHandler: BuildHandler<LambdaHttpHandler> = buildOnce(createHandler);
 
 /** The streaming handler for a framework's test app: needs the `awslambda` global installed first. */
-export function testStreamHandler(framework: FrameworkName, options: ProxyOptions = {}): TestStreamHandler {
-  const key = `${framework} ${JSON.stringify(options)}`;
-  let built = streamHandlers.get(key);
-  if (!built) {
-    const { app, stats } = BUILDERS[framework]();
-    built = { handler: createStreamHandler(app, options), stats };
-    streamHandlers.set(key, built);
-  }
-  return built;
-}
+export const testStreamHandler: BuildHandler<LambdaStreamHandler> = buildOnce(createStreamHandler);

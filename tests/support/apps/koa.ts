@@ -1,21 +1,7 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import { createApp } from '../../../functions/koa/app';
-import {
-  answerLate,
-  bigBody,
-  breakMidway,
-  GZIP_BYTES,
-  inspect,
-  LATE_ANSWER_MS,
-  neverSettles,
-  PNG_BYTES,
-  readInvocationTwice,
-  SET_COOKIES,
-  writeChunks,
-  rejectSecret,
-  throwSecret,
-} from './route-fixtures';
+import * as fixtures from './route-fixtures';
 import { byteStream, emptyStatus, gatedLines } from './stream-fixtures';
 import type { TestApp } from './test-app';
 
@@ -34,7 +20,7 @@ export function koaTestApp(): TestApp {
   };
   const inspectRoute = counted(async (ctx) => {
     const body = await readBody(ctx);
-    ctx.body = inspect(ctx.req, { query: ctx.query, ip: ctx.ip, protocol: ctx.protocol, body });
+    ctx.body = fixtures.inspect(ctx.req, { query: ctx.query, ip: ctx.ip, protocol: ctx.protocol, body });
   });
 
   routes.all('/inspect', inspectRoute);
@@ -44,42 +30,42 @@ export function koaTestApp(): TestApp {
     '/png',
     counted((ctx) => {
       ctx.type = 'image/png';
-      ctx.body = PNG_BYTES;
+      ctx.body = fixtures.PNG_BYTES;
     }),
   );
   routes.get(
     '/cookies',
     counted((ctx) => {
-      ctx.set('set-cookie', SET_COOKIES);
-      ctx.res.setHeader('x-cookie-count', SET_COOKIES.length);
-      ctx.body = { cookies: SET_COOKIES.length };
+      ctx.set('set-cookie', fixtures.SET_COOKIES);
+      ctx.res.setHeader('x-cookie-count', fixtures.SET_COOKIES.length);
+      ctx.body = { cookies: fixtures.SET_COOKIES.length };
     }),
   );
-  routes.get('/boom', counted(throwSecret));
-  routes.get('/boom-async', counted(rejectSecret));
+  routes.get('/boom', counted(fixtures.throwSecret));
+  routes.get('/boom-async', counted(fixtures.rejectSecret));
   routes.get(
     '/chunked',
     counted((ctx) => {
       ctx.respond = false;
-      writeChunks(ctx.res, ctx.query['framing'] === 'explicit');
+      fixtures.writeChunks(ctx.res, ctx.query['framing'] === 'explicit');
     }),
   );
   routes.get(
     '/hang',
-    counted(() => neverSettles()),
+    counted(() => fixtures.neverSettles()),
   );
   routes.get(
     '/broken-stream',
     counted((ctx) => {
       ctx.respond = false;
-      breakMidway(ctx.res);
+      fixtures.breakMidway(ctx.res);
     }),
   );
   routes.get(
     '/late',
     counted((ctx) => {
       ctx.respond = false;
-      answerLate(ctx.res, LATE_ANSWER_MS);
+      fixtures.answerLate(ctx.res, fixtures.LATE_ANSWER_MS);
     }),
   );
   routes.get(
@@ -87,13 +73,13 @@ export function koaTestApp(): TestApp {
     counted((ctx) => {
       ctx.set('content-encoding', 'gzip');
       ctx.type = 'application/json';
-      ctx.body = GZIP_BYTES;
+      ctx.body = fixtures.GZIP_BYTES;
     }),
   );
   routes.get(
     '/big',
     counted((ctx) => {
-      const { contentType, body } = bigBody(ctx.query['kind']);
+      const { contentType, body } = fixtures.bigBody(ctx.query['kind']);
       ctx.type = contentType;
       ctx.body = body();
     }),
@@ -101,7 +87,7 @@ export function koaTestApp(): TestApp {
   routes.get(
     '/slow-invocation',
     counted(async (ctx) => {
-      ctx.body = await readInvocationTwice(ctx.req);
+      ctx.body = await fixtures.readInvocationTwice(ctx.req);
     }),
   );
 

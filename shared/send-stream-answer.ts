@@ -1,5 +1,7 @@
 import type { AwsLambdaGlobal, LambdaResponseStream } from './awslambda';
-import { writePrelude, type StreamSource } from './formats/stream-prelude';
+import type { StreamSource } from './detect-format';
+import { writePrelude } from './formats/stream-prelude';
+import { jsonResultParts } from './result-parts';
 
 /** Where a streamed answer goes: the runtime's stream, the runtime's global, the source's prelude shape. */
 export interface StreamTarget {
@@ -33,8 +35,8 @@ export function endStream(stream: LambdaResponseStream): Promise<void> {
 
 /** The helper's own streamed answers (400, 500, 504): a prelude, a JSON message, the end. */
 export function sendJsonAnswer(target: StreamTarget, statusCode: number, message: string): Promise<void> {
-  const head = { statusCode, headers: new Map([['content-type', ['application/json']]]), cookies: [] };
-  target.awslambda.HttpResponseStream.from(target.stream, writePrelude(target.source, head));
-  target.stream.write(JSON.stringify({ message }));
+  const answer = jsonResultParts(statusCode, message);
+  target.awslambda.HttpResponseStream.from(target.stream, writePrelude(target.source, answer));
+  target.stream.write(answer.body);
   return endStream(target.stream);
 }

@@ -1,9 +1,9 @@
 import { ServerResponse } from 'node:http';
-import type { InvocationSocket } from '../../shared/invocation-socket';
+import type { BufferedSocket } from '../../shared/buffered-socket';
 import { invocationRequest } from './invocation-request';
 
 /** A response bound to a fresh invocation socket, as serveRequest binds it. */
-function responseOn(): { res: ServerResponse; socket: InvocationSocket } {
+function responseOn(): { res: ServerResponse; socket: BufferedSocket } {
   const { req, socket } = invocationRequest();
   const res = new ServerResponse(req);
   res.useChunkedEncodingByDefault = false;
@@ -13,7 +13,7 @@ function responseOn(): { res: ServerResponse; socket: InvocationSocket } {
 
 const nextTick = (): Promise<void> => new Promise((resolve) => process.nextTick(resolve));
 
-describe('InvocationSocket', () => {
+describe('BufferedSocket', () => {
   it('keeps the body and not the header block, which Node writes in front of the first chunk', () => {
     const { res, socket } = responseOn();
     res.writeHead(200, { 'content-type': 'text/plain' });
