@@ -13,8 +13,10 @@ export interface WarmPlan {
 }
 
 export interface WarmSamples {
-  /** µs per invocation, one number per batch. */
+  /** Wall-clock µs per invocation, one number per batch. */
   readonly us: number[];
+  /** CPU µs per invocation (the subject's process, user + system), one number per batch. */
+  readonly cpuUs: number[];
   /** Invocations in each batch. */
   readonly invocations: number[];
   readonly verdicts: Verdict[];
@@ -49,7 +51,7 @@ function runBatch(worker: Worker, request: BatchRequest): Promise<BatchReport> {
     const give = (verdict: string): void => {
       worker.process.removeAllListeners('message');
       worker.process.kill();
-      resolve({ usPerInvocation: Number.NaN, invocations: 0, verdict });
+      resolve({ usPerInvocation: Number.NaN, cpuUsPerInvocation: Number.NaN, invocations: 0, verdict });
     };
     const onExit = (code: number | null): void => give(`the process exited (${String(code)})`);
     const timer = setTimeout(() => give('no answer within 60 s'), BATCH_TIMEOUT_MS);
@@ -79,7 +81,10 @@ export async function measureWarm(
   const workers: Worker[] = [];
   for (const subject of subjects) workers.push(await startWorker(subject, bundles.get(subject.id) as string, workerScript));
   const samples = new Map<string, WarmSamples[]>(
-    subjects.map((subject) => [subject.id, Array.from({ length: plan.scenarioCount }, () => ({ us: [], invocations: [], verdicts: [] }))]),
+    subjects.map((subject) => [
+      subject.id,
+      Array.from({ length: plan.scenarioCount }, () => ({ us: [], cpuUs: [], invocations: [], verdicts: [] })),
+    ]),
   );
   const frameworks = [...new Set(subjects.map((subject) => subject.framework))];
   try {
@@ -92,6 +97,7 @@ export async function measureWarm(
             const report = await runBatch(worker, { scenario, warmup: plan.warmup, batchMs: plan.batchMs });
             const cell = samples.get(worker.subject.id)?.[scenario];
             cell?.us.push(report.usPerInvocation);
+            cell?.cpuUs.push(report.cpuUsPerInvocation);
             cell?.invocations.push(report.invocations);
             cell?.verdicts.push(report.verdict);
           }

@@ -3,7 +3,8 @@ import type { DirectRequest } from './floors/direct-handler';
 import { UNIX_DATE_PATTERN } from '../functions/format-unix-date';
 import { HTTP_API, payloadV2Event } from '../dev/sam-model/events/payload-v2-event';
 import { restV1Event, SAMPLE_API_HOST } from '../dev/sam-model/events/rest-v1-event';
-import { headersWithDefaults, request, type RequestSpec } from '../dev/sam-model/events/sample-request';
+import { browserEdgeHeaders, browserRequest } from '../dev/sam-model/events/browser-request';
+import { headersWithDefaults, type RequestSpec } from '../dev/sam-model/events/sample-request';
 
 export type PayloadVersion = 'rest-v1' | 'http-v2';
 export type ScenarioName = 'GET /ping' | 'POST /echo 1KB' | 'GET /image 100KB';
@@ -37,15 +38,13 @@ interface ScenarioRequest {
   readonly body?: Buffer;
 }
 
-// What curl sends through API Gateway's edge; the model's builders add Host, User-Agent and X-Forwarded-*.
+// A browser's request through API Gateway's edge (18 headers and a Cookie with three cookies),
+// built as the tests build it: Title-Case in both header maps on REST v1, lower-case on 2.0.
 function specOf(scenario: ScenarioRequest, version: PayloadVersion): RequestSpec {
-  const headers: [string, string][] = [
-    ['Accept', 'application/json'],
-    ['CloudFront-Forwarded-Proto', 'https'],
-  ];
+  const headers = browserEdgeHeaders();
   if (scenario.contentType) headers.push(['Content-Type', scenario.contentType]);
   // The template makes every media type binary, so REST bodies arrive base64; HTTP API bodies of JSON arrive as text.
-  return request({
+  return browserRequest({
     method: scenario.method,
     path: scenario.path,
     headers,
@@ -63,7 +62,8 @@ function eventOf(spec: RequestSpec, version: PayloadVersion): Record<string, unk
 }
 
 function directRequestOf(spec: RequestSpec): DirectRequest {
-  const headers = Object.fromEntries(headersWithDefaults(spec, SAMPLE_API_HOST).map(([name, value]) => [name.toLowerCase(), value]));
+  const pairs = [...headersWithDefaults(spec, SAMPLE_API_HOST), ['Cookie', spec.cookies.join('; ')] as const];
+  const headers = Object.fromEntries(pairs.map(([name, value]) => [name.toLowerCase(), value]));
   return { method: spec.method, url: spec.path, headers, body: spec.body ?? Buffer.alloc(0) };
 }
 
