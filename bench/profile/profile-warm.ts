@@ -46,6 +46,7 @@ const ADAPTERS = ['shared/', 'serverless-http/', '@codegenie/', '@fastify/aws-la
 
 /** Which layer a module belongs to: the adapter under test, Node itself, the framework and app, or the VM. */
 function layerOf(module: string): string {
+  if (module === 'profile-child.js') return 'bench harness (building events)';
   if (ADAPTERS.some((prefix) => module.startsWith(prefix))) return 'adapter (the Lambda translation)';
   if (module.startsWith('node:')) return 'Node core (http, events, streams, timers)';
   if (module.startsWith('((garbage')) return 'garbage collector';
