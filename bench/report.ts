@@ -79,8 +79,10 @@ function formatOverheads(ours: Spread | undefined, peer: Spread | undefined, flo
 }
 
 // A saved run's JSON turns an array's `undefined` (a correct answer) into null: only a string is a wrong answer.
+// Kept to one line without pipes: a crash's stack in a cell would break the table.
 function firstWrong(verdicts: readonly (string | undefined)[]): string | undefined {
-  return verdicts.find((verdict) => typeof verdict === 'string');
+  const wrong = verdicts.find((verdict) => typeof verdict === 'string');
+  return wrong === undefined ? undefined : wrong.replace(/\s+/g, ' ').replaceAll('|', '/').slice(0, 200);
 }
 
 const table = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
