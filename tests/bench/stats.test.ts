@@ -66,7 +66,8 @@ describe('bootstrapRatio', () => {
   });
 
   it('resamples batches as pairs: a slowdown shared by both sides of a round does not blur a 5% lead', () => {
-    // Each round's load moves both subjects (x1 to x3); ours is 0.95 of the peer within every round.
+    // Shaped like the twice-as-slow case above (duplicates lists the pair): there the ratio is fixed
+    // across rounds, here the load moves. Each round's load moves both subjects (x1 to x3); ours is 0.95 of the peer within every round.
     const load = normalSamples(20, 2, 0.5, 8).map((factor) => Math.max(1, factor));
     const peer = load.map((factor) => 100 * factor);
     const estimate = bootstrapRatio(
