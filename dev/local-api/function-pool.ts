@@ -1,9 +1,9 @@
-import { dirname } from 'node:path';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Artifact } from './build-functions';
+import { createFunctionEnvironment, LOCAL_REGION } from './create-function-environment';
+import { forwardLines } from './forward-lines';
 import type { ErrorReport, InstanceMessage, InstanceSetup, InvocationRequest } from './instance-messages';
 import type { Logger } from './log-access';
-import { newLogStreamName } from '../sam-model/create-lambda-context';
 import type { TemplateFunction } from '../sam-model/read-template';
 
 type RunOutcome = { ok: true; payload: string } | { ok: false; reason: string };
@@ -42,7 +42,6 @@ interface Instance {
   crash: string | undefined;
 }
 
-const REGION = 'xx-local-1';
 // Managed Instances' default is 64 concurrent invocations per vCPU; locally an instance is one vCPU.
 const MANAGED_INSTANCES_DEFAULT_CONCURRENCY = 64;
 
@@ -53,48 +52,6 @@ export function concurrencyPerInstance(fn: TemplateFunction, options: PoolOption
   if (options.concurrencyPerInstance !== undefined) return options.concurrencyPerInstance;
   if (fn.capacityProvider) return fn.capacityProvider.maxConcurrency ?? MANAGED_INSTANCES_DEFAULT_CONCURRENCY;
   return undefined;
-}
-
-/** What Lambda sets in every function's environment (with a placeholder region); the template's variables come on top. */
-export function environmentFor(
-  fn: TemplateFunction,
-  artifact: Artifact,
-  runtimePath: string,
-  overlapping: number | undefined,
-): Record<string, string> {
-  const jsonLogs = fn.logging?.logFormat === 'JSON';
-  return {
-    AWS_REGION: REGION,
-    AWS_DEFAULT_REGION: REGION,
-    AWS_EXECUTION_ENV: `AWS_Lambda_${fn.runtime}`,
-    AWS_LAMBDA_FUNCTION_NAME: fn.functionName,
-    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
-    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-    AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.functionName}`,
-    // Each execution environment writes to a log stream of its own.
-    AWS_LAMBDA_LOG_STREAM_NAME: newLogStreamName(),
-    ...(overlapping === undefined ? { AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand' } : { AWS_LAMBDA_MAX_CONCURRENCY: String(overlapping) }),
-    // Lambda sets a log level only with JSON logs, INFO unless ApplicationLogLevel says otherwise.
-    ...(jsonLogs ? { AWS_LAMBDA_LOG_FORMAT: 'JSON', AWS_LAMBDA_LOG_LEVEL: fn.logging?.applicationLogLevel ?? 'INFO' } : {}),
-    _HANDLER: fn.handler,
-    LAMBDA_TASK_ROOT: artifact.dir,
-    LAMBDA_RUNTIME_DIR: dirname(runtimePath),
-    TZ: ':UTC',
-    ...(artifact.sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
-    ...fn.environment,
-  };
-}
-
-// Split on \n only (not readline, which also splits on \r): the runtime writes a message's own newlines as \r to keep it one line.
-function forwardLines(stream: NodeJS.ReadableStream, write: (line: string) => void): void {
-  let rest = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    const lines = (rest + chunk).split('\n');
-    rest = lines.pop() ?? '';
-    lines.forEach((line) => write(line));
-  });
-  stream.on('end', () => rest && write(rest));
 }
 
 /**
@@ -125,7 +82,7 @@ export function createFunctionPool(
     const setup: InstanceSetup = { sourceMaps: artifact.sourceMaps };
     const worker = new Worker(runtimePath, {
       workerData: setup,
-      env: environmentFor(fn, artifact, runtimePath, overlapping),
+      env: createFunctionEnvironment(fn, artifact, runtimePath, overlapping),
       // Not the server's own flags (a TypeScript loader, the test runner's): the function runs its bundle.
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: fn.memorySize },
@@ -215,7 +172,7 @@ export function createFunctionPool(
       awsRequestId,
       event,
       deadlineMs: Date.now() + timeoutMs,
-      invokedFunctionArn: `arn:aws:lambda:${REGION}:000000000000:function:${fn.functionName}`,
+      invokedFunctionArn: `arn:aws:lambda:${LOCAL_REGION}:000000000000:function:${fn.functionName}`,
       ...(stream ? { stream } : {}),
     };
     let timedOut = false;

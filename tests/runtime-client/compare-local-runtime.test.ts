@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildRuntime } from '../../dev/local-api/build-runtime';
-import { environmentFor } from '../../dev/local-api/function-pool';
+import { createFunctionEnvironment } from '../../dev/local-api/create-function-environment';
 import { readTemplate } from '../../dev/sam-model/read-template';
 import { FUNCTION_ENV, withFunction, type FunctionSpec } from './launch-runtime-client';
 import type { Invocation, Outcome } from './start-runtime-api';
@@ -436,7 +436,12 @@ describe("the local API's function environment", () => {
     const template = readTemplate(join(__dirname, '..', 'local-api', 'fixtures', 'runtime', 'template.yaml'));
     const fn = template.functions[0];
     if (!fn) throw new Error('the fixture template has no function');
-    const env = environmentFor(fn, { dir: '/task', version: 1, sourceMaps: false } as never, '/runtime/run-invocations.mjs', undefined);
+    const env = createFunctionEnvironment(
+      fn,
+      { dir: '/task', version: 1, sourceMaps: false } as never,
+      '/runtime/run-invocations.mjs',
+      undefined,
+    );
     expect(Object.keys(env)).toEqual(expect.arrayContaining(Object.keys(FUNCTION_ENV)));
     expect(env).toMatchObject({
       AWS_EXECUTION_ENV: FUNCTION_ENV.AWS_EXECUTION_ENV,
