@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
-import { buildArtifact } from '../dev/sam-model/build-artifact';
-import { deriveEsbuildOptions } from '../dev/sam-model/derive-esbuild-options';
+import { buildArtifact } from '../dev/sam-build/build-artifact';
+import { deriveEsbuildOptions } from '../dev/sam-build/derive-esbuild-options';
 import type { TemplateFunction } from '../dev/sam-model/read-template';
 
 export interface PackageShare {

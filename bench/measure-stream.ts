@@ -174,7 +174,7 @@ function render(rows: readonly Row[], seconds: number): string {
       `${PLAN.rounds} rounds x ${PLAN.invocations} timed invocations per subject and framework (after ${PLAN.warmup} warm-up), ${seconds.toFixed(0)} s.`,
     '',
     'Each subject is bundled as `sam build` bundles a function and runs in its own process under the local `awslambda` global',
-    "(dev/sam-model/awslambda-global.ts: the runtime's 64 KiB stream, prelude on first write), writing into a sink that takes",
+    "(dev/lambda-runtime/instance/awslambda-global.ts: the runtime's 64 KiB stream, prelude on first write), writing into a sink that takes",
     'every write at once and copies its bytes once, as a socket would. The app writes 10 MiB in 64 KiB chunks honouring back-pressure. TTFB: handler called to the first body',
     'byte in the sink. MB/s: 10 MiB over the median time from handler called to the stream finished (1 MB = 1,048,576 bytes).',
     'Medians; the floor (a bare `streamifyResponse` handler writing the same chunks) is measured inside every group.',

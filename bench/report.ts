@@ -369,7 +369,7 @@ const METHOD = `How to read it:
   figures are the process's CPU time (\`process.cpuUsage\`, user + system) per invocation: other
   processes on the shared cores stretch wall time far more; the verdict table also shows the
   wall-clock ratio. Events are a browser's request through API Gateway's edge, from the same
-  builders the tests use (\`dev/sam-model/events/browser-request.ts\`): 18 edge headers and a
+  builders the tests use (\`dev/sample-events/browser-request.ts\`): 18 edge headers and a
   Cookie with three cookies, Title-Case in \`headers\` and \`multiValueHeaders\` on REST v1 with a
   full \`requestContext.identity\`, lower-case with \`cookies\` on HTTP API 2.0. Each invocation is followed by one turn of the event
   loop, as the runtime's own I/O between invocations gives one, so work an adapter defers

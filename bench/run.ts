@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { appNameOf } from '../dev/sam-model/frameworks';
-import { sampleEvents } from '../dev/sam-model/events/sample-events';
+import { sampleEvents } from '../dev/sample-events/sample-events';
 import { readTemplate } from '../dev/sam-model/read-template';
 import { bundleFunction, bundleHarness, bundleSubject, type Bundle } from './build-bundles';
 import { measureColdStarts, type ColdStartSubject } from './measure-cold-start';

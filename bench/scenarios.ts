@@ -1,10 +1,10 @@
 import { makeEchoJson, makePng } from './apps/payloads';
 import type { DirectRequest } from './floors/direct-handler';
 import { UNIX_DATE_PATTERN } from '../functions/format-unix-date';
-import { HTTP_API, payloadV2Event } from '../dev/sam-model/events/payload-v2-event';
-import { restV1Event, SAMPLE_API_HOST } from '../dev/sam-model/events/rest-v1-event';
-import { browserEdgeHeaders, browserRequest } from '../dev/sam-model/events/browser-request';
-import { headersWithDefaults, type RequestSpec } from '../dev/sam-model/events/sample-request';
+import { HTTP_API, payloadV2Event } from '../dev/sample-events/payload-v2-event';
+import { restV1Event, SAMPLE_API_HOST } from '../dev/sample-events/rest-v1-event';
+import { browserEdgeHeaders, browserRequest } from '../dev/sample-events/browser-request';
+import { headersWithDefaults, type RequestSpec } from '../dev/sample-events/sample-request';
 
 export type PayloadVersion = 'rest-v1' | 'http-v2';
 export type ScenarioName = 'GET /ping' | 'POST /echo 1KB' | 'GET /image 100KB';

@@ -18,3 +18,5 @@ export type { ProxyOptions } from './options';
 export type { ProxyResult } from './formats/event-format';
 /** The `{ event, context }` a request belongs to: `getInvocation(req)`. */
 export { getInvocation, type Invocation, type LambdaHttpEvent } from './invocation';
+/** Lambda's limit on a synchronous invocation's response, in bytes, as its own error message states it (6,291,556). */
+export { LAMBDA_RESPONSE_LIMIT_BYTES } from './response-limit';

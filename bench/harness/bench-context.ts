@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { createLambdaContext } from '../../dev/sam-model/create-lambda-context';
+import { createLambdaContext } from '../../dev/lambda-runtime/instance/create-lambda-context';
 
 /** The model's Lambda context with 10 s (the template's Timeout) left, the same in every measured process. */
 export function benchContext(awsRequestId: string): Context {

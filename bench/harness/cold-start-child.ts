@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadHandler } from '../../dev/sam-model/load-handler';
+import { loadHandler } from '../../dev/lambda-runtime/instance/load-handler';
 import { benchContext } from './bench-context';
 
 type Handler = (input: unknown, context: unknown) => Promise<unknown>;

@@ -1,7 +1,7 @@
 // One subject's warm process: loads its bundle once, then on each request from the parent runs
 // a batch of sequential invocations and reports µs per invocation. Run as plain JS (no TS loader).
 import { basename, dirname } from 'node:path';
-import { loadHandler } from '../../dev/sam-model/load-handler';
+import { loadHandler } from '../../dev/lambda-runtime/instance/load-handler';
 import { checkResult, type Verdict } from '../check-result';
 import { makeScenarios } from '../scenarios';
 import { benchContext } from './bench-context';

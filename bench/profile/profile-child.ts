@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { basename, dirname } from 'node:path';
-import { loadHandler } from '../../dev/sam-model/load-handler';
+import { loadHandler } from '../../dev/lambda-runtime/instance/load-handler';
 import { benchContext } from '../harness/bench-context';
 import { turnEventLoop } from '../harness/turn-event-loop';
 import { makeScenarios } from '../scenarios';

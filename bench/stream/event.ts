@@ -1,5 +1,5 @@
-import { restV1Event } from '../../dev/sam-model/events/rest-v1-event';
-import { request } from '../../dev/sam-model/events/sample-request';
+import { restV1Event } from '../../dev/sample-events/rest-v1-event';
+import { request } from '../../dev/sample-events/sample-request';
 import { STREAM_PATH } from './payload';
 
 /** The model's REST API proxy event for `GET /download` (what a STREAM integration sends), made fresh per invocation. */

@@ -4,8 +4,8 @@
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
-import { installAwsLambdaGlobal, invokeStreamingHandler, PRELUDE_DELIMITER } from '../../dev/sam-model/awslambda-global';
-import { createLambdaContext } from '../../dev/sam-model/create-lambda-context';
+import { installAwsLambdaGlobal, invokeStreamingHandler, PRELUDE_DELIMITER } from '../../dev/lambda-runtime/instance/awslambda-global';
+import { createLambdaContext } from '../../dev/lambda-runtime/instance/create-lambda-context';
 import { turnEventLoop } from '../harness/turn-event-loop';
 import { makeStreamEvent } from './event';
 import { makeChunk, STREAM_CHUNK_BYTES, STREAM_TOTAL_BYTES } from './payload';

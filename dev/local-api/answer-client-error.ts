@@ -1,8 +1,9 @@
 import { STATUS_CODES } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
-import { gatewayAnswer, type GatewayError } from './answer-like-api-gateway';
-import type { Logger } from './log-access';
+import type { GatewayFailure } from '../gateways/gateway';
+import { restApiAnswer } from '../gateways/rest-api/rest-api-answers';
+import type { Logger } from '../console/logger';
 
 const LINGER_MS = 2000;
 
@@ -16,12 +17,12 @@ interface ParserError extends Error {
  * A request head past what Node parses: a chunk with no line end lies inside the request line
  * (the URL is too long), one with line ends lies among the headers.
  */
-function classifyOverflow(error: ParserError): GatewayError {
+function classifyOverflow(error: ParserError): GatewayFailure {
   return error.rawPacket !== undefined && !error.rawPacket.includes('\r\n') ? 'uri-too-long' : 'headers-too-large';
 }
 
-function formatRaw(error: GatewayError): string {
-  const { statusCode, headers, body } = gatewayAnswer(error);
+function formatRaw(error: GatewayFailure): string {
+  const { statusCode, headers, body } = restApiAnswer(error);
   const lines = [`HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode] ?? ''}`];
   for (const [name, values] of headers) for (const value of values) lines.push(`${name}: ${value}`);
   lines.push(`x-amzn-RequestId: ${randomUUID()}`, `Content-Length: ${body.length}`, 'Connection: close');
@@ -47,7 +48,7 @@ export function createClientErrorHandler(logger: Logger): (error: ParserError, s
       // Closing at once would reset a client still sending, which can lose the answer it has not
       // read yet; it gets a moment to read it and close.
       setTimeout(() => socket.destroy(), LINGER_MS).unref();
-      logger.info(`(a request head too large to parse) ${gatewayAnswer(refusal).statusCode} -`);
+      logger.info(`(a request head too large to parse) ${restApiAnswer(refusal).statusCode} -`);
       return;
     }
     if (error.code === 'ECONNRESET') {

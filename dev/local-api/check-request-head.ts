@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Limits } from './limits';
+import type { Limits } from '../gateways/limits';
 
 type HeadLimits = Pick<Limits, 'requestUrlChars' | 'requestHeaderBytes'>;
 

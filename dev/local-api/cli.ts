@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { describeStartFailure } from './describe-start-failure';
 import { isLoopback } from './describe-address';
 import type { InspectTarget } from './open-inspector';
-import { parseParameterOverrides } from './parse-parameter-overrides';
+import { parseParameterOverrides } from '../sam-model/parse-parameter-overrides';
 import { startLocalApi, type LocalApi, type LocalApiOptions } from './start-local-api';
 
 const USAGE = `Usage: npm start -- [--port 3000] [--host 127.0.0.1] [--template template.yaml] [--max-instances 4]

@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { sendAnswer } from './answer-like-api-gateway';
-import { answerStreamed } from './answer-streamed';
-import type { FunctionBuild } from './build-functions';
-import type { FunctionPool, InvocationOutcome } from './function-pool';
-import type { Gateway, GatewayFailure } from './gateways/gateway';
-import type { Limits } from './limits';
+import { sendAnswer } from './send-answer';
+import { answerStreamed } from '../gateways/answer-streamed';
+import type { FunctionBuild } from '../sam-build/build-functions';
+import type { FunctionPool, InvocationOutcome } from '../lambda-runtime/function-pool';
+import type { Gateway, GatewayFailure } from '../gateways/gateway';
+import type { Limits } from '../gateways/limits';
 import { checkRequestHead } from './check-request-head';
-import { describeTarget, formatAccessLine, type Logger } from './log-access';
-import type { HttpAnswer } from './read-lambda-result';
+import type { Logger } from '../console/logger';
+import { describeTarget, formatAccessLine } from './log-access';
+import type { HttpAnswer } from '../gateways/read-lambda-result';
 import { readRequestBody } from './read-request-body';
-import { splitTarget } from './received-request';
+import { splitTarget } from '../gateways/received-request';
 
 /** A function as the server reaches it: its build and its instances. */
 export interface ServedFunction {

@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createClientErrorHandler } from './answer-client-error';
 import { maxRequestHeadBytes } from './check-request-head';
-import type { Limits } from './limits';
-import type { Logger } from './log-access';
+import type { Limits } from '../gateways/limits';
+import type { Logger } from '../console/logger';
 
 export interface ListeningServer {
   server: Server;

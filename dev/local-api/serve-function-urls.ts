@@ -1,5 +1,5 @@
 import { describeReachableUrl } from './describe-address';
-import type { Gateway } from './gateways/gateway';
+import type { Gateway } from '../gateways/gateway';
 import { createRequestHandler, type RequestHandlerSetup } from './handle-request';
 import { listenHttp, type ListeningServer } from './listen-http';
 

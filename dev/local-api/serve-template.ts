@@ -1,10 +1,10 @@
 import type { SamTemplate, TemplateFunction } from '../sam-model/read-template';
-import { startBuild } from './build-functions';
-import { createFunctionPool } from './function-pool';
-import { createGateways, type TemplateGateways } from './gateways/create-gateways';
+import { startBuild } from '../sam-build/build-functions';
+import { createFunctionPool } from '../lambda-runtime/function-pool';
+import { createGateways, type TemplateGateways } from '../gateways/create-gateways';
 import type { ServedFunction } from './handle-request';
-import type { Limits } from './limits';
-import type { Logger } from './log-access';
+import type { Limits } from '../gateways/limits';
+import type { Logger } from '../console/logger';
 
 export interface ServeSetup {
   buildDir: string;

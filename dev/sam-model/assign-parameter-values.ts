@@ -1,4 +1,4 @@
-import { isRecord } from '../../shared/event-fields';
+import { isRecord } from './is-record';
 
 /**
  * The value of each template parameter for a local run: its override when one is given, else its

@@ -1,4 +1,4 @@
-import { isRecord } from '../../shared/event-fields';
+import { isRecord } from './is-record';
 
 /** A template value of the wrong type: says which resource and property, and what it holds. */
 export class TemplateError extends Error {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isRecord } from '../../shared/event-fields';
+import { isRecord } from './is-record';
 import { assignParameterValues } from './assign-parameter-values';
 import { parseCloudFormation } from './parse-cloudformation';
 import { readFields, type Fields } from './read-fields';

@@ -4,9 +4,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { installAwsLambdaGlobal, invokeStreamingHandler, isStreamingHandler } from '../../dev/sam-model/awslambda-global';
-import { createLambdaContext } from '../../dev/sam-model/create-lambda-context';
-import { loadHandler } from '../../dev/sam-model/load-handler';
+import { installAwsLambdaGlobal, invokeStreamingHandler, isStreamingHandler } from '../../dev/lambda-runtime/instance/awslambda-global';
+import { createLambdaContext } from '../../dev/lambda-runtime/instance/create-lambda-context';
+import { loadHandler } from '../../dev/lambda-runtime/instance/load-handler';
 import type { ArtifactRun, RunnerReport } from './invoke-artifact';
 
 async function main(): Promise<void> {

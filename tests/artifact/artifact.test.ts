@@ -1,14 +1,14 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { buildArtifact, type BuiltArtifact } from '../../dev/sam-model/build-artifact';
-import { sampleEvents, type SampleEvent } from '../../dev/sam-model/events/sample-events';
+import { buildArtifact, type BuiltArtifact } from '../../dev/sam-build/build-artifact';
+import { sampleEvents, type SampleEvent } from '../../dev/sample-events/sample-events';
 import { appNameOf } from '../../dev/sam-model/frameworks';
 import { readTemplate, type TemplateFunction } from '../../dev/sam-model/read-template';
-import { PRELUDE_CONTENT_TYPE } from '../../dev/sam-model/awslambda-global';
+import { PRELUDE_CONTENT_TYPE } from '../../dev/lambda-runtime/instance/awslambda-global';
 import { UNIX_DATE_PATTERN } from '../../functions/format-unix-date';
 import { splitPrelude } from '../support/stream-sink';
-import { buildRuntime } from '../../dev/local-api/build-runtime';
+import { buildRuntime } from '../../dev/lambda-runtime/build-runtime';
 import { bundleRunner, invokeArtifact, type Invocation, type RunnerReport } from './invoke-artifact';
 import { streamInInstance } from './stream-in-instance';
 

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import type { SampleEvent } from '../../dev/sam-model/events/sample-events';
+import type { SampleEvent } from '../../dev/sample-events/sample-events';
 import type { TemplateFunction } from '../../dev/sam-model/read-template';
 
 /** What the fresh process is asked to do. */

@@ -1,6 +1,6 @@
 import { MessageChannel } from 'node:worker_threads';
-import { createFunctionPool, type InvocationOutcome } from '../../dev/local-api/function-pool';
-import type { StreamMessage, StreamReply } from '../../dev/local-api/stream-messages';
+import { createFunctionPool, type InvocationOutcome } from '../../dev/lambda-runtime/function-pool';
+import type { StreamMessage, StreamReply } from '../../dev/lambda-runtime/instance/stream-messages';
 import type { TemplateFunction } from '../../dev/sam-model/read-template';
 
 /** What a streamed invocation sent to the local API: the stream's content type, each chunk as posted, and how it ended. */

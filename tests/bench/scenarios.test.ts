@@ -1,4 +1,4 @@
-import { BROWSER_COOKIES, browserEdgeHeaders } from '../../dev/sam-model/events/browser-request';
+import { BROWSER_COOKIES, browserEdgeHeaders } from '../../dev/sample-events/browser-request';
 import { makeScenarios } from '../../bench/scenarios';
 
 const scenarios = makeScenarios('koa');

@@ -1,4 +1,4 @@
-import { compileRoutes } from '../../dev/local-api/match-route';
+import { compileRoutes } from '../../dev/gateways/rest-api/match-rest-route';
 import type { ApiStage, TemplateRoute } from '../../dev/sam-model/read-template';
 
 const api: ApiStage = { logicalId: 'Api', stageName: 'dev', binaryMediaTypes: [], stageVariables: null };

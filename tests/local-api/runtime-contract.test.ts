@@ -1,7 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { LAMBDA_CONTEXT_KEYS } from '../../dev/sam-model/create-lambda-context';
+import { LAMBDA_CONTEXT_KEYS } from '../../dev/lambda-runtime/instance/create-lambda-context';
 import { sendRequest } from './send-request';
 import { linesMatching, startTestApi, type TestApi } from './start-test-api';
 

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Logger } from '../../dev/local-api/log-access';
+import type { Logger } from '../../dev/console/logger';
 import { startLocalApi, type LocalApiOptions } from '../../dev/local-api/start-local-api';
 
 export const FIXTURE_TEMPLATE = join(__dirname, 'fixtures', 'api', 'template.yaml');

@@ -3,7 +3,7 @@ import { expectedResultFormat } from '../support/formats';
 import { lambdaContext } from '../support/lambda-context';
 import { captureLogs } from '../support/log-capture';
 import { CELL_ROWS, exchange, json } from '../support/matrix';
-import { request } from '../../dev/sam-model/events/sample-request';
+import { request } from '../../dev/sample-events/sample-request';
 import { leakedSecrets, SECRET_HEADERS, SECRETS } from '../support/secrets';
 
 const SQS_EVENT = {

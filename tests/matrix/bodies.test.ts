@@ -4,7 +4,7 @@ import { withBody, withHeader } from '../support/event-edits';
 import { isRecord } from '../../shared/event-fields';
 import { captureLogs } from '../support/log-capture';
 import { CELL_ROWS, exchange, json } from '../support/matrix';
-import { request } from '../../dev/sam-model/events/sample-request';
+import { request } from '../../dev/sample-events/sample-request';
 
 describe.each(CELL_ROWS)('%s', (_name, cell) => {
   // The /cookies answer makes ALB single-value mode log its dropped-cookie warning: keep it out of the output.

@@ -2,7 +2,7 @@ import { SET_COOKIES } from '../support/apps';
 import { lambdaContext } from '../support/lambda-context';
 import { captureLogs } from '../support/log-capture';
 import { CELL_ROWS, exchange } from '../support/matrix';
-import { request } from '../../dev/sam-model/events/sample-request';
+import { request } from '../../dev/sample-events/sample-request';
 
 describe.each(CELL_ROWS)('%s', (_name, cell) => {
   const logs = captureLogs();

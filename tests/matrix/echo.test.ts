@@ -1,5 +1,5 @@
 import { ECHO_LIMIT_BYTES } from '../../functions/echo-limit';
-import { request, type RequestSpec } from '../../dev/sam-model/events/sample-request';
+import { request, type RequestSpec } from '../../dev/sample-events/sample-request';
 import { captureLogs } from '../support/log-capture';
 import { CELL_ROWS, exchange, json } from '../support/matrix';
 

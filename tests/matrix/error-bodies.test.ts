@@ -1,4 +1,4 @@
-import { request, type RequestSpec } from '../../dev/sam-model/events/sample-request';
+import { request, type RequestSpec } from '../../dev/sample-events/sample-request';
 import { captureLogs, silenceConsoleErrors } from '../support/log-capture';
 import { CELL_ROWS, exchange, json } from '../support/matrix';
 

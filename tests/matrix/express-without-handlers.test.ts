@@ -3,7 +3,7 @@ import { bareExpressApp } from '../support/apps/bare-express';
 import { FORMATS } from '../support/formats';
 import { lambdaContext } from '../support/lambda-context';
 import { captureLogs, silenceConsoleErrors } from '../support/log-capture';
-import { request, type RequestSpec } from '../../dev/sam-model/events/sample-request';
+import { request, type RequestSpec } from '../../dev/sample-events/sample-request';
 import { leakedSecrets, SECRETS } from '../support/secrets';
 
 /** Express reads NODE_ENV when the app is created: build it under each setting. */

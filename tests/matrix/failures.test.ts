@@ -5,7 +5,7 @@ import { FORMATS } from '../support/formats';
 import { lambdaContext } from '../support/lambda-context';
 import { captureLogs, silenceConsoleErrors } from '../support/log-capture';
 import { CELL_ROWS, exchange, json } from '../support/matrix';
-import { request } from '../../dev/sam-model/events/sample-request';
+import { request } from '../../dev/sample-events/sample-request';
 import { leakedSecrets, SECRET_HEADERS, SECRETS } from '../support/secrets';
 
 const RESPONSE_LIMIT_BYTES = 6 * 1024 * 1024;

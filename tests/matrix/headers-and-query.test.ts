@@ -2,7 +2,7 @@ import type { Inspection } from '../support/apps';
 import { withHeader, withRawQueryParameter } from '../support/event-edits';
 import { captureLogs } from '../support/log-capture';
 import { CELL_ROWS, exchange, json } from '../support/matrix';
-import { request } from '../../dev/sam-model/events/sample-request';
+import { request } from '../../dev/sample-events/sample-request';
 
 /** The values the app received for one header name, in order, from its rawHeaders. */
 function rawValues(seen: Inspection, name: string): string[] {

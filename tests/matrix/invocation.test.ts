@@ -1,7 +1,7 @@
 import { SPOOF_HEADERS, type Inspection, type InvocationReport } from '../support/apps';
 import { lambdaContext } from '../support/lambda-context';
 import { CELL_ROWS, exchange, json } from '../support/matrix';
-import { request } from '../../dev/sam-model/events/sample-request';
+import { request } from '../../dev/sample-events/sample-request';
 
 const CONCURRENT_INVOCATIONS = 60;
 

@@ -1,6 +1,6 @@
 import { json, CELL_ROWS, exchange } from '../support/matrix';
 import { captureLogs, silenceConsoleErrors } from '../support/log-capture';
-import { request } from '../../dev/sam-model/events/sample-request';
+import { request } from '../../dev/sample-events/sample-request';
 import type { Inspection } from '../support/apps';
 import { UNIX_DATE_PATTERN } from '../../functions/format-unix-date';
 

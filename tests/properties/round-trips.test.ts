@@ -5,7 +5,7 @@ import { headerName, headerValue, requestBody } from '../support/arbitraries';
 import { FORMATS } from '../support/formats';
 import { lambdaContext } from '../support/lambda-context';
 import { echoRequest, scriptedListener, type EchoedRequest, type ScriptedResponse } from '../support/raw-apps';
-import { request } from '../../dev/sam-model/events/sample-request';
+import { request } from '../../dev/sample-events/sample-request';
 
 const echoHandler = createHandler(echoRequest);
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { installAwsLambdaGlobal, invokeStreamingHandler } from '../../dev/sam-model/awslambda-global';
+import { installAwsLambdaGlobal, invokeStreamingHandler } from '../../dev/lambda-runtime/instance/awslambda-global';
 import { createStreamHandler } from '../../shared';
 import { ChunkUnframer } from '../../shared/unframe-chunks';
 import { lambdaContext } from '../support/lambda-context';
-import { request } from '../../dev/sam-model/events/sample-request';
+import { request } from '../../dev/sample-events/sample-request';
 import { STREAM_FORMATS } from '../support/stream-formats';
 import { RecordingSink, splitPrelude } from '../support/stream-sink';
 

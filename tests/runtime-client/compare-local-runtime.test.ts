@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildRuntime } from '../../dev/local-api/build-runtime';
-import { createFunctionEnvironment } from '../../dev/local-api/create-function-environment';
+import { buildRuntime } from '../../dev/lambda-runtime/build-runtime';
+import { createFunctionEnvironment } from '../../dev/lambda-runtime/create-function-environment';
 import { readTemplate } from '../../dev/sam-model/read-template';
 import { FUNCTION_ENV, withFunction, type FunctionSpec } from './launch-runtime-client';
 import type { Invocation, Outcome } from './start-runtime-api';

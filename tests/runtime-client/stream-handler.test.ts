@@ -2,8 +2,8 @@ import { build } from 'esbuild';
 import { join } from 'node:path';
 import { FRAMEWORKS } from '../support/apps/index';
 import { functionUrl } from '../support/formats/http-v2';
-import { restV1Event } from '../../dev/sam-model/events/rest-v1-event';
-import { request } from '../../dev/sam-model/events/sample-request';
+import { restV1Event } from '../../dev/sample-events/rest-v1-event';
+import { request } from '../../dev/sample-events/sample-request';
 import { withFunction } from './launch-runtime-client';
 
 // The streaming handlers as sam build bundles them, run under the real client: the bytes that

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { deriveEsbuildOptions } from '../../dev/sam-model/derive-esbuild-options';
+import { deriveEsbuildOptions } from '../../dev/sam-build/derive-esbuild-options';
 import { parseCloudFormation } from '../../dev/sam-model/parse-cloudformation';
 import { readTemplate } from '../../dev/sam-model/read-template';
 import { resolveIntrinsics } from '../../dev/sam-model/resolve-intrinsics';

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BROWSER_COOKIES, browserRequest } from '../../dev/sam-model/events/browser-request';
-import { restV1Event } from '../../dev/sam-model/events/rest-v1-event';
-import { sampleEvents, sampleEventText } from '../../dev/sam-model/events/sample-events';
+import { BROWSER_COOKIES, browserRequest } from '../../dev/sample-events/browser-request';
+import { restV1Event } from '../../dev/sample-events/rest-v1-event';
+import { sampleEvents, sampleEventText } from '../../dev/sample-events/sample-events';
 import { appNameOf } from '../../dev/sam-model/frameworks';
 import { readTemplate } from '../../dev/sam-model/read-template';
 

@@ -1,9 +1,9 @@
-import { installAwsLambdaGlobal, invokeStreamingHandler } from '../../dev/sam-model/awslambda-global';
+import { installAwsLambdaGlobal, invokeStreamingHandler } from '../../dev/lambda-runtime/instance/awslambda-global';
 import { createStreamHandler } from '../../shared';
 import { bareExpressApp } from '../support/apps/bare-express';
 import { lambdaContext } from '../support/lambda-context';
 import { captureLogs, silenceConsoleErrors } from '../support/log-capture';
-import { request, type RequestSpec } from '../../dev/sam-model/events/sample-request';
+import { request, type RequestSpec } from '../../dev/sample-events/sample-request';
 import { STREAM_FORMATS } from '../support/stream-formats';
 import { RecordingSink, splitPrelude } from '../support/stream-sink';
 

@@ -3,11 +3,11 @@ import { UNIX_DATE_PATTERN } from '../../functions/format-unix-date';
 import { LineGate, lineGates, patternBytes, producedBytes, SET_COOKIES } from '../support/apps';
 import { lambdaContext } from '../support/lambda-context';
 import { captureLogs, silenceConsoleErrors } from '../support/log-capture';
-import { request } from '../../dev/sam-model/events/sample-request';
+import { request } from '../../dev/sample-events/sample-request';
 import { leakedSecrets, SECRET_HEADERS, SECRETS } from '../support/secrets';
 import { STREAM_CELL_ROWS, streamExchange } from '../support/stream-matrix';
 import { RecordingSink, type Arrival } from '../support/stream-sink';
-import { PRELUDE_CONTENT_TYPE } from '../../dev/sam-model/awslambda-global';
+import { PRELUDE_CONTENT_TYPE } from '../../dev/lambda-runtime/instance/awslambda-global';
 
 const BUFFERED_LIMIT_BYTES = 6 * 1024 * 1024;
 

@@ -1,7 +1,7 @@
 import type { Inspection } from '../support/apps';
 import { withField, withHeader, withMethod } from '../support/event-edits';
 import { captureLogs } from '../support/log-capture';
-import { request } from '../../dev/sam-model/events/sample-request';
+import { request } from '../../dev/sample-events/sample-request';
 import { STREAM_CELL_ROWS, streamExchange } from '../support/stream-matrix';
 
 // The request side is the buffered path's own (readEvent): these cells pin that streaming did not fork it.

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { installAwsLambdaGlobal, invokeStreamingHandler, PRELUDE_CONTENT_TYPE } from '../../dev/sam-model/awslambda-global';
+import { installAwsLambdaGlobal, invokeStreamingHandler, PRELUDE_CONTENT_TYPE } from '../../dev/lambda-runtime/instance/awslambda-global';
 import { createStreamHandler } from '../../shared';
 import { testStreamHandler } from '../support/apps';
 import { albMulti, albSingle } from '../support/formats/alb';
@@ -10,8 +10,8 @@ import { restV1 } from '../support/formats/rest-v1';
 import { readGenericResult } from '../support/formats/format-fixture';
 import { lambdaContext } from '../support/lambda-context';
 import { captureLogs } from '../support/log-capture';
-import { httpApiV1Event } from '../../dev/sam-model/events/rest-v1-event';
-import { request } from '../../dev/sam-model/events/sample-request';
+import { httpApiV1Event } from '../../dev/sample-events/rest-v1-event';
+import { request } from '../../dev/sample-events/sample-request';
 import { restV1Stream } from '../support/stream-formats';
 import { RecordingSink, splitPrelude } from '../support/stream-sink';
 

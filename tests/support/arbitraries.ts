@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { request, type RequestSpec } from '../../dev/sam-model/events/sample-request';
+import { request, type RequestSpec } from '../../dev/sample-events/sample-request';
 
 /**
  * fast-check arbitraries for the property tests: requests any client could send, and the

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { createLambdaContext } from '../../dev/sam-model/create-lambda-context';
+import { createLambdaContext } from '../../dev/lambda-runtime/instance/create-lambda-context';
 
 let sequence = 0;
 

@@ -3,7 +3,7 @@ import type { ProxyOptions } from '../../shared';
 import { FRAMEWORKS, testHandler, type FrameworkName } from './apps';
 import { FORMATS, type FormatFixture, type ReadResult } from './formats';
 import { lambdaContext } from './lambda-context';
-import type { RequestSpec } from '../../dev/sam-model/events/sample-request';
+import type { RequestSpec } from '../../dev/sample-events/sample-request';
 
 /** One cell of the format x framework matrix. */
 export interface Cell {

@@ -1,7 +1,7 @@
 import { isRecord } from '../../shared/event-fields';
 import { functionUrl } from './formats/http-v2';
 import { restV1 } from './formats/rest-v1';
-import type { RequestSpec } from '../../dev/sam-model/events/sample-request';
+import type { RequestSpec } from '../../dev/sample-events/sample-request';
 
 /** The event sources that stream a function's response: REST APIs (STREAM integration) and Function URLs. */
 export interface StreamFormatFixture {

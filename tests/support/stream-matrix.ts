@@ -1,10 +1,10 @@
 import type { Context } from 'aws-lambda';
-import { installAwsLambdaGlobal, invokeStreamingHandler } from '../../dev/sam-model/awslambda-global';
+import { installAwsLambdaGlobal, invokeStreamingHandler } from '../../dev/lambda-runtime/instance/awslambda-global';
 import type { ProxyOptions } from '../../shared';
 import { FRAMEWORKS, testStreamHandler, type FrameworkName } from './apps';
 import { readGenericResult, type ReadResult } from './formats/format-fixture';
 import { lambdaContext } from './lambda-context';
-import type { RequestSpec } from '../../dev/sam-model/events/sample-request';
+import type { RequestSpec } from '../../dev/sample-events/sample-request';
 import { STREAM_FORMATS, type StreamFormatFixture } from './stream-formats';
 import { bodyArrivals, RecordingSink, splitPrelude } from './stream-sink';
 

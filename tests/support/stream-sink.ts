@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { PRELUDE_DELIMITER } from '../../dev/sam-model/awslambda-global';
+import { PRELUDE_DELIMITER } from '../../dev/lambda-runtime/instance/awslambda-global';
 
 /** One write that reached the sink, and where it sits in the whole stream. */
 export interface Arrival {

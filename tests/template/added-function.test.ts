@@ -1,8 +1,8 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildArtifact } from '../../dev/sam-model/build-artifact';
-import { sampleEvents } from '../../dev/sam-model/events/sample-events';
+import { buildArtifact } from '../../dev/sam-build/build-artifact';
+import { sampleEvents } from '../../dev/sample-events/sample-events';
 import { appNameOf } from '../../dev/sam-model/frameworks';
 import { readTemplate, type TemplateFunction } from '../../dev/sam-model/read-template';
 import { bundleRunner, invokeArtifact } from '../artifact/invoke-artifact';

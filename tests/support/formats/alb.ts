@@ -1,5 +1,5 @@
-import { albEvent, type AlbHeaderMode as HeaderMode } from '../../../dev/sam-model/events/alb-event';
-import { groupPairs, lastValue, mapValues } from '../../../dev/sam-model/events/sample-request';
+import { albEvent, type AlbHeaderMode as HeaderMode } from '../../../dev/sample-events/alb-event';
+import { groupPairs, lastValue, mapValues } from '../../../dev/sample-events/sample-request';
 import { isRecord } from '../../../shared/event-fields';
 import { commonShapeProblems, cookiesKeyProblems, readGenericResult, type FormatFixture } from './format-fixture';
 

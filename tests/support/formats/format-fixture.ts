@@ -1,5 +1,5 @@
 import { isRecord } from '../../../shared/event-fields';
-import type { RequestSpec } from '../../../dev/sam-model/events/sample-request';
+import type { RequestSpec } from '../../../dev/sample-events/sample-request';
 
 export type FormatName = 'rest-v1' | 'http-v2' | 'function-url' | 'alb-single' | 'alb-multi';
 

@@ -1,4 +1,4 @@
-import { FUNCTION_URL, HTTP_API, payloadV2Event, type PayloadV2Endpoint } from '../../../dev/sam-model/events/payload-v2-event';
+import { FUNCTION_URL, HTTP_API, payloadV2Event, type PayloadV2Endpoint } from '../../../dev/sample-events/payload-v2-event';
 import { isRecord } from '../../../shared/event-fields';
 import { commonShapeProblems, readGenericResult, type FormatFixture } from './format-fixture';
 

@@ -1,4 +1,4 @@
-import { restV1Event } from '../../../dev/sam-model/events/rest-v1-event';
+import { restV1Event } from '../../../dev/sample-events/rest-v1-event';
 import { commonShapeProblems, cookiesKeyProblems, readGenericResult, type FormatFixture } from './format-fixture';
 
 export const restV1: FormatFixture = {

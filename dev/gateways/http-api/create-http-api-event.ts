@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { payloadV2Event } from '../../sample-events/payload-v2-event';
+import { httpApiV1Event } from '../../sample-events/rest-v1-event';
+import { DEFAULT_ROUTE, type HttpApiStage } from '../../sam-model/read-http-apis';
+import { decodePath } from '../decode-component';
+import { isTextMediaType } from '../media-type';
+import { splitTarget, type ReceivedRequest } from '../received-request';
+import { requestSpecOf } from '../request-spec';
+import type { HttpRouteMatch } from './match-http-route';
+
+const apiIdOf = (api: HttpApiStage): string => api.logicalId.toLowerCase().slice(0, 10);
+
+/** The event an HTTP API sends for this request and route: payload 2.0, or 1.0 where the route asks for it. */
+export function createHttpApiEvent(request: ReceivedRequest, match: HttpRouteMatch, path: string): unknown {
+  const { route, pathParameters } = match;
+  const { api } = route;
+  const routeKey = route.path === DEFAULT_ROUTE ? DEFAULT_ROUTE : `${route.method} ${route.path}`;
+  // HTTP APIs hand the function the path decoded, rawPath included.
+  const decoded = decodePath(path);
+  if (route.payloadFormatVersion === '1.0') {
+    const spec = requestSpecOf(request, {
+      path: decoded,
+      stage: api.stageName,
+      isBinary: (type) => !isTextMediaType(type),
+      cookiesApart: false,
+    });
+    return httpApiV1Event(spec, {
+      resource: route.path,
+      pathParameters,
+      stageVariables: api.stageVariables,
+      apiId: apiIdOf(api),
+      resourceId: randomBytes(3).toString('hex'),
+      extendedRequestId: randomBytes(10).toString('base64'),
+      host: 'localhost',
+      clientDefaults: false,
+    });
+  }
+  const spec = requestSpecOf(request, {
+    path: decoded,
+    stage: api.stageName,
+    isBinary: (type) => !isTextMediaType(type),
+    cookiesApart: true,
+  });
+  const apiId = apiIdOf(api);
+  return payloadV2Event(
+    spec,
+    { host: `${apiId}.execute-api.xx-local-1.amazonaws.com`, apiId, routeKey, namedStages: true },
+    { routeKey, pathParameters, stageVariables: api.stageVariables, rawQueryString: splitTarget(request.url).query, clientDefaults: false },
+  );
+}
