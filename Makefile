@@ -5,9 +5,10 @@ JEST_ARGS ?=
 
 .PHONY: install test lint build deploy invoke local local-sam delete smoke bench
 
-# The SAM CLI and Docker targets say what is missing instead of make's bare "Error 127".
-NEED_SAM = @command -v sam >/dev/null 2>&1 || { echo "make $@: the AWS SAM CLI is not installed (or not on PATH). Install a release that supports nodejs24.x: see 'Install the AWS SAM CLI' in the AWS SAM developer guide." >&2; exit 1; }
-NEED_DOCKER = @docker info >/dev/null 2>&1 || { echo "make $@: sam local runs each function in a Docker container, and Docker is not running (or not installed). Start Docker, or use 'make local', which needs no Docker." >&2; exit 1; }
+# The SAM CLI and Docker targets say what is missing instead of make's bare "Error 127", naming the
+# target the user typed (`make deploy` checks sam in its prerequisite `build`).
+NEED_SAM = @command -v sam >/dev/null 2>&1 || { echo "make $(or $(MAKECMDGOALS),$@): the AWS SAM CLI is not installed (or not on PATH). Install a release that supports nodejs24.x: see 'Install the AWS SAM CLI' in the AWS SAM developer guide." >&2; exit 1; }
+NEED_DOCKER = @docker info >/dev/null 2>&1 || { echo "make $(or $(MAKECMDGOALS),$@): sam local runs each function in a Docker container, and Docker is not running (or not installed). Start Docker, or use 'make local', which needs no Docker." >&2; exit 1; }
 # `sam deploy --guided` saves its answers (the region among them) to samconfig.toml; after that a plain `sam deploy` asks nothing.
 DEPLOY_FLAGS ?= $(if $(shell grep -qs '^region' samconfig.toml && echo saved),,--guided)
 
