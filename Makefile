@@ -22,6 +22,7 @@ test: install
 lint: install
 	npm run typecheck
 	npm run lint
+	npm run lint:workflows
 	npm run lint:template
 
 # sam build never reads our node_modules: it copies the project without it to a temporary directory,
