@@ -1,5 +1,6 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { buildRuntime } from '../lambda-runtime/build-runtime';
+import { describeNodeMismatch } from '../lambda-runtime/describe-node-mismatch';
 import { describeReachableUrl, isLoopback } from './describe-address';
 import { createRequestHandler } from './handle-request';
 import { API_GATEWAY_LIMITS, type Limits } from '../gateways/limits';
@@ -72,6 +73,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     );
   const template = loadTemplate();
   for (const warning of template.warnings) logger.error(`warning: ${warning}`);
+  const nodeMismatch = describeNodeMismatch(template.functions.map((fn) => fn.runtime));
+  if (nodeMismatch) logger.error(nodeMismatch);
 
   const debugging = options.inspect !== undefined;
   const limits = {
