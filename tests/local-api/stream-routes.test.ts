@@ -1,6 +1,7 @@
 import { readTemplate } from '../../dev/sam-model/read-template';
 import { UNIX_DATE_PATTERN } from '../../functions/format-unix-date';
 import { ndjsonLines, openStream, readStream } from './read-stream';
+import { sendRequest } from './send-request';
 import { REAL_TEMPLATE, startTestApi, type TestApi } from './start-test-api';
 
 // The repository's streaming routes (`GET /<framework>/stream`, REST STREAM integrations) as
@@ -21,6 +22,12 @@ const streamRoutes = readTemplate(REAL_TEMPLATE)
 
 it('the template has a streaming route per framework', () => {
   expect(streamRoutes.map(([path]) => path).sort()).toEqual(['/express/stream', '/fastify/stream', '/koa/stream']);
+});
+
+it.each(streamRoutes)("POST %s (%s) is API Gateway's 403, as README says: the template routes only GET there", async (path) => {
+  const answer = await sendRequest(`${api.url}${path}`, { method: 'POST' });
+  expect(answer.status).toBe(403);
+  expect(answer.json()).toEqual({ message: 'Missing Authentication Token' });
 });
 
 it.each(streamRoutes)(
