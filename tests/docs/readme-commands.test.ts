@@ -37,6 +37,23 @@ function inlineCommands(text: string): string[] {
   return [...text.matchAll(/`((?:make|npm) [^`]+)`/g)].map((match) => match[1] as string);
 }
 
+/**
+ * The files a document names in inline code anywhere (prose and tables too): `dev/local-api/cli.ts`,
+ * `formats/alb.ts`, `handler.ts`. Placeholders (`<name>`) and globs are not files.
+ */
+function namedFiles(text: string): string[] {
+  return [...text.matchAll(/`([\w./-]+\.(?:ts|js|cjs|mjs|json|ya?ml|toml|md))`/g)]
+    .map((match) => match[1] as string)
+    .filter((name) => !name.includes('*') && !/^https?:/.test(name));
+}
+
+// Files the documents name that are not the repository's: what the reader creates, what Lambda runs by default.
+const NOT_REPOSITORY_FILES = new Set(['env.json', 'index.js']);
+
+// A name is a tracked file's path, or the end of one (`formats/alb.ts` in a table about shared/).
+const namesTrackedFile = (name: string): boolean =>
+  tracked.some((file) => file === name.replace(/^\.\//, '') || file.endsWith(`/${name.replace(/^(\.\.?\/)+/, '')}`));
+
 /** What one command line names: make targets, npm scripts, repository paths. */
 function namesIn(line: string): { make: string[]; npm: string[]; paths: string[] } {
   const words = line.split(/\s+/);
@@ -77,6 +94,18 @@ describe.each(documents)('%s', (document) => {
     const missing = lines.flatMap((line) => namesIn(line).paths).filter((path) => !existsSync(join(ROOT, path)));
     expect(missing).toEqual([]);
   });
+
+  it('names in its prose and tables only files the repository has', () => {
+    expect(namedFiles(text).filter((name) => !NOT_REPOSITORY_FILES.has(name) && !namesTrackedFile(name))).toEqual([]);
+  });
+});
+
+it('docs/helper-design.md names every module of shared/ in its table', () => {
+  const design = readFileSync(join(ROOT, 'docs', 'helper-design.md'), 'utf8');
+  const modules = tracked
+    .filter((file) => /^shared\/.+\.ts$/.test(file) && file !== 'shared/index.ts')
+    .map((file) => file.slice('shared/'.length));
+  expect(modules.filter((module) => !design.includes(`\`${module}\``) && !design.includes(`\`shared/${module}\``))).toEqual([]);
 });
 
 describe('the README reader itself', () => {
@@ -93,6 +122,15 @@ describe('the README reader itself', () => {
     const text = '```sh\n$ sam build # make build\n```\n```ts\nmake nothing\n```\n';
     expect(shellLines(text)).toEqual(['sam build # make build']);
     expect(namesIn('sam build # make build').make).toEqual(['build']);
+  });
+
+  it('finds file names in prose and accepts the end of a tracked path', () => {
+    expect(namedFiles('see `formats/alb.ts`, `lambda-stream.ts` and `functions/<name>/app.ts`')).toEqual([
+      'formats/alb.ts',
+      'lambda-stream.ts',
+    ]);
+    expect(namesTrackedFile('formats/alb.ts')).toBe(true);
+    expect(namesTrackedFile('lambda-stream.ts')).toBe(false);
   });
 
   it('would catch a missing make target', () => {
