@@ -5,7 +5,7 @@ import { join } from 'node:path';
 // The README (and docs/) must not drift from the repository: every make target, npm script and
 // repository path that its shell blocks or inline code name has to exist.
 const ROOT = join(__dirname, '..', '..');
-const NPM_BUILTINS = new Set(['ci', 'install', 'exec', 'init', 'view', 'ls', 'pack']);
+const NPM_BUILTINS = new Set(['ci', 'install', 'install-scripts', 'exec', 'init', 'view', 'ls', 'pack']);
 
 const documents = [
   'README.md',
