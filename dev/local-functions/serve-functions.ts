@@ -1,0 +1,95 @@
+import type { SamTemplate, TemplateFunction } from '../sam-model/read-template';
+import { startBuild, type FunctionBuild } from '../sam-build/build-functions';
+import { createFunctionPool, type FunctionPool } from '../lambda-runtime/function-pool';
+import type { Logger } from '../console/logger';
+
+/** A function as the commands reach it: its build and its instances. */
+export interface ServedFunction {
+  build: FunctionBuild;
+  pool: FunctionPool;
+}
+
+export interface FunctionsSetup {
+  buildDir: string;
+  runtimePath: string;
+  maxInstances: number;
+  /** Overlapping invocations per instance for every function (`--concurrency-per-instance`); undefined keeps one at a time. */
+  concurrencyPerInstance?: number;
+  logger: Logger;
+  /** A debugger may attach: builds carry source maps and invocations have no timeout. */
+  debugging: boolean;
+}
+
+/** A template's functions, built and ready to run; replaced in place when the template changes. */
+export interface ServedFunctions {
+  /** By logical id; the same map for the server's whole life, so every command that holds it sees reloads. */
+  readonly functions: ReadonlyMap<string, ServedFunction>;
+  runtimes(): string[];
+  /** Serves `next`'s functions instead; says which were added, removed or changed. */
+  replace(next: SamTemplate): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+const fingerprints = (template: SamTemplate) => new Map(template.functions.map((fn) => [fn.logicalId, JSON.stringify(fn)]));
+
+/** `ItemsFunction added`, `OldFunction removed`, `EchoFunction changed`, in that order. */
+export function describeFunctionChanges(before: SamTemplate, after: SamTemplate): string[] {
+  const old = fingerprints(before);
+  const now = fingerprints(after);
+  return [
+    ...[...now.keys()].filter((id) => !old.has(id)).map((id) => `${id} added`),
+    ...[...old.keys()].filter((id) => !now.has(id)).map((id) => `${id} removed`),
+    ...[...now].filter(([id, json]) => old.has(id) && old.get(id) !== json).map(([id]) => `${id} changed`),
+  ];
+}
+
+/** Builds every function of a template and keeps its instances until the template changes or the command stops. */
+export async function serveFunctions(template: SamTemplate, setup: FunctionsSetup): Promise<ServedFunctions> {
+  const functions = new Map<string, ServedFunction>();
+  let current = template;
+
+  async function start(fn: TemplateFunction): Promise<void> {
+    const build = await startBuild(fn, setup.buildDir, setup.logger, setup.debugging);
+    const pool = createFunctionPool(fn, setup.runtimePath, setup.maxInstances, {
+      logger: setup.logger,
+      debugging: setup.debugging,
+      ...(setup.concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance: setup.concurrencyPerInstance }),
+    });
+    functions.set(fn.logicalId, { build, pool });
+  }
+
+  async function stop(id: string): Promise<void> {
+    const served = functions.get(id);
+    functions.delete(id);
+    if (!served) return;
+    await served.pool.close();
+    await served.build.dispose();
+  }
+
+  const stopAll = () => Promise.all([...functions.keys()].map(stop));
+
+  const started = await Promise.allSettled(template.functions.map(start));
+  const failed = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) {
+    await stopAll();
+    throw failed.reason;
+  }
+
+  return {
+    functions,
+    runtimes: () => [...new Set(current.functions.map((fn) => fn.runtime))],
+    async replace(next) {
+      const changes = describeFunctionChanges(current, next);
+      const before = fingerprints(current);
+      const changed = next.functions.filter((fn) => before.get(fn.logicalId) !== JSON.stringify(fn));
+      const gone = current.functions.filter((fn) => !next.functions.some((other) => other.logicalId === fn.logicalId));
+      await Promise.all([...gone, ...changed].map((fn) => stop(fn.logicalId)));
+      await Promise.all(changed.map(start));
+      current = next;
+      return changes;
+    },
+    async close() {
+      await stopAll();
+    },
+  };
+}
