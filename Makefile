@@ -1,9 +1,10 @@
 # Thin wrappers over the commands README.md shows. `make local` and `make test` install first.
 FUNCTION ?= ExpressFunction
 EVENT ?= events/express-ping.json
+LAMBDA_PORT ?= 3001
 JEST_ARGS ?=
 
-.PHONY: install test lint build deploy invoke local local-sam delete smoke bench
+.PHONY: install test lint build deploy invoke invoke-sam local local-sam start-lambda delete smoke bench
 
 # The SAM CLI and Docker targets say what is missing instead of make's bare "Error 127".
 NEED_SAM = @command -v sam >/dev/null 2>&1 || { echo "make $@: the AWS SAM CLI is not installed (or not on PATH). Install a release that supports nodejs24.x: see 'Install the AWS SAM CLI' in the AWS SAM developer guide." >&2; exit 1; }
@@ -32,12 +33,20 @@ build:
 deploy: build
 	sam deploy $(DEPLOY_FLAGS)
 
-invoke: build
+# sam local invoke without Docker, on the local nodejs24.x runtime; invoke-sam runs the real image.
+invoke: install
+	npm run invoke -- $(FUNCTION) -e $(EVENT)
+
+invoke-sam: build
 	$(NEED_DOCKER)
 	sam local invoke $(FUNCTION) -e $(EVENT)
 
+# The local API on 3000 and, with the same instances, the Lambda Invoke API on 3001 (sam local start-lambda's port).
 local: install
-	npm start
+	npm start -- --lambda-port $(LAMBDA_PORT)
+
+start-lambda: install
+	npm run start-lambda
 
 local-sam: build
 	$(NEED_DOCKER)
