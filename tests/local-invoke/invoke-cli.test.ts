@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTemplate } from '../../dev/sam-model/read-template';
 import { sampleEvents } from '../../dev/sample-events/sample-events';
@@ -8,7 +10,20 @@ import { sampleEvents } from '../../dev/sample-events/sample-events';
 const ROOT = join(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const REAL_TEMPLATE = join(ROOT, 'template.yaml');
-const FIXTURE_TEMPLATE = join(ROOT, 'tests', 'lambda-service', 'fixtures', 'template.yaml');
+const FIXTURE_DIR = join(ROOT, 'tests', 'lambda-service', 'fixtures');
+// A copy, since invoke builds into .build/ beside the template, and the fixtures stay clean.
+let workDir: string;
+let FIXTURE_TEMPLATE: string;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'local-invoke-'));
+  await cp(FIXTURE_DIR, workDir, { recursive: true });
+  FIXTURE_TEMPLATE = join(workDir, 'template.yaml');
+});
+
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
 
 interface Run {
   code: number | null;
