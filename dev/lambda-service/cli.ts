@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isLoopback } from '../local-functions/describe-address';
 import { describeStartFailure } from '../local-functions/describe-start-failure';
 import { expandBareInspect, FUNCTION_FLAGS, FUNCTION_FLAGS_USAGE, readFunctionFlags, readPort } from '../local-functions/function-flags';
 import { startLambdaService, type RunningLambdaService } from './start-lambda-service';
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(`\nLambda Invoke API from ${values.template} on ${service.url} (no Docker, as sam local start-lambda):`);
+  if (!isLoopback(values.host))
+    console.log(`Warning: listening on ${values.host}, so anyone on your network can invoke these functions; keep it on 127.0.0.1.`);
   for (const id of service.functionIds()) console.log(`  ${id}`);
   console.log(`LambdaClient({ endpoint: '${service.url}', ... }) with any region and credentials. Ctrl+C stops.\n`);
   const stop = (): void => {
