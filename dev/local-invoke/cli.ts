@@ -5,7 +5,7 @@ import { expandBareInspect, FUNCTION_FLAGS, FUNCTION_FLAGS_USAGE, readFunctionFl
 import { startFunctions } from '../local-functions/start-functions';
 import { EVENT_FORMATS } from '../sample-events/build-named-event';
 import { invokeOnce } from './invoke-once';
-import { EventError, readEvent } from './read-event';
+import { readEvent } from './read-event';
 
 const USAGE = `Usage: npm run invoke -- <LogicalId> [-e events/express-ping.json | -e - | -e rest:GET:/express/ping]
 
@@ -50,7 +50,15 @@ async function main(): Promise<number> {
   }
   const [functionId, ...extra] = positionals;
   if (functionId === undefined || extra.length > 0) return exit(2, USAGE);
-  const options = readFunctionFlags(values);
+  let options;
+  let source;
+  try {
+    options = readFunctionFlags(values);
+    source = readEvent(values.event);
+  } catch (error) {
+    // A flag out of range or an event that does not read: the command line is wrong, not the function.
+    return exit(2, (error as Error).message);
+  }
   const buildDir = join(dirname(resolve(options.templatePath)), '.build', 'local-invoke');
   const started = await startFunctions(options, {
     buildDir,
@@ -63,7 +71,7 @@ async function main(): Promise<number> {
     const fn = started.functions.get(functionId);
     const definition = template.functions.find((each) => each.logicalId === functionId);
     if (!fn || !definition) return exit(2, `${functionId}: no such function in ${options.templatePath}`);
-    const event = readEvent(values.event, template);
+    const event = source.kind === 'read' ? source.event : source.build(template);
     const outcome = await invokeOnce(fn, event, definition.responseStreaming, writeOut);
     if (!outcome.ok) {
       await writeOut(`${JSON.stringify(outcome.error)}\n`);
@@ -71,9 +79,6 @@ async function main(): Promise<number> {
     }
     if (!definition.responseStreaming) await writeOut(`${outcome.payload}\n`);
     return 0;
-  } catch (error) {
-    if (error instanceof EventError) return exit(2, error.message);
-    throw error;
   } finally {
     await started.close();
   }

@@ -5,11 +5,17 @@ import { buildNamedEvent, readEventName } from '../sample-events/build-named-eve
 /** An event the user cannot have meant: the command says why and exits 2, as for a usage error. */
 export class EventError extends Error {}
 
-/** What `-e` names: nothing (`{}`), `-` (standard input), a builder (`rest:GET:/express/ping`) or a JSON file. */
-export function readEvent(eventFlag: string | undefined, template: SamTemplate): unknown {
-  if (eventFlag === undefined) return {};
+/** The event, or (for a built one, which needs the template's routes) how to build it once the template is read. */
+export type EventSource = { kind: 'read'; event: unknown } | { kind: 'build'; build(template: SamTemplate): unknown };
+
+/**
+ * What `-e` names: nothing (`{}`), `-` (standard input), a builder (`rest:GET:/express/ping`) or a
+ * JSON file. Files and standard input are read before anything is built, so a bad event fails at once.
+ */
+export function readEvent(eventFlag: string | undefined): EventSource {
+  if (eventFlag === undefined) return { kind: 'read', event: {} };
   const name = readEventName(eventFlag);
-  if (name) return buildNamedEvent(name, template);
+  if (name) return { kind: 'build', build: (template) => buildNamedEvent(name, template) };
   const source = eventFlag === '-' ? 'standard input' : eventFlag;
   let text: string;
   try {
@@ -18,7 +24,7 @@ export function readEvent(eventFlag: string | undefined, template: SamTemplate):
     throw new EventError(`cannot read the event from ${source}: ${(error as Error).message}`);
   }
   try {
-    return JSON.parse(text) as unknown;
+    return { kind: 'read', event: JSON.parse(text) as unknown };
   } catch (error) {
     throw new EventError(`the event in ${source} is not JSON: ${(error as Error).message}`);
   }

@@ -120,6 +120,7 @@ describe('standard output, standard error and the exit code', () => {
       /cannot read the event from no-such-event.json/,
     ],
     ['an unknown function', ['NoSuchFunction'], undefined, /NoSuchFunction: no such function/],
+    ['a flag out of range', ['EchoFunction', '--max-instances', 'none'], undefined, /--max-instances wants a positive integer/],
     ['no function', [], undefined, /Usage: npm run invoke/],
   ])('exits 2 with a clear message for %s, writing nothing to standard output', async (_case, args, stdin, message) => {
     const run = await invoke([...args, '--template', FIXTURE_TEMPLATE], stdin);
