@@ -1,9 +1,10 @@
 # Thin wrappers over the commands README.md shows. `make local` and `make test` install first.
 FUNCTION ?= ExpressFunction
 EVENT ?= events/express-ping.json
+LAMBDA_PORT ?= 3001
 JEST_ARGS ?=
 
-.PHONY: install test lint build deploy invoke local local-sam delete smoke bench
+.PHONY: install test lint build deploy invoke invoke-sam local local-sam start-lambda delete smoke bench
 
 # The SAM CLI and Docker targets say what is missing instead of make's bare "Error 127", naming the
 # target the user typed (`make deploy` checks sam in its prerequisite `build`).
@@ -34,12 +35,20 @@ build:
 deploy: build
 	sam deploy $(DEPLOY_FLAGS)
 
-invoke: build
+# sam local invoke without Docker, on the local nodejs24.x runtime; invoke-sam runs the real image.
+invoke: install
+	npm run invoke -- $(FUNCTION) -e $(EVENT)
+
+invoke-sam: build
 	$(NEED_DOCKER)
 	sam local invoke $(FUNCTION) -e $(EVENT)
 
+# The local API on 3000 and, with the same instances, the Lambda Invoke API on 3001 (sam local start-lambda's port).
 local: install
-	npm start
+	npm start -- --lambda-port $(LAMBDA_PORT)
+
+start-lambda: install
+	npm run start-lambda
 
 local-sam: build
 	$(NEED_DOCKER)

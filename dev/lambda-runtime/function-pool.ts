@@ -6,15 +6,26 @@ import type { ErrorReport, InstanceMessage, InstanceSetup, InvocationRequest } f
 import type { Logger } from '../console/logger';
 import type { TemplateFunction } from '../sam-model/read-template';
 
-type RunOutcome = { ok: true; payload: string } | { ok: false; reason: string };
+/** A failure carries Lambda's error object too: what the Invoke API answers with a function error. */
+type RunOutcome = { ok: true; payload: string } | { ok: false; reason: string; error: ErrorReport };
 
 /** The function's JSON result, or why there is none; and whether a fresh instance served it. */
 export type InvocationOutcome = RunOutcome & { coldStart: boolean };
 
 /** The instances of one function: one invocation at a time each (or up to N with Managed Instances), more of them for concurrent requests. */
 export interface FunctionPool {
-  /** With `stream`, a streaming handler's bytes go there as written (answer-streamed.ts reads them). */
-  invoke(artifact: Artifact, event: unknown, awsRequestId: string, stream?: MessagePort): Promise<InvocationOutcome>;
+  /**
+   * With `stream`, a streaming handler's bytes go there as written (answer-streamed.ts reads them).
+   * With `onLine`, the invocation's own log lines go there too, each before the outcome settles
+   * (the Invoke API's `LogType: Tail`, the invoke command's standard error).
+   */
+  invoke(
+    artifact: Artifact,
+    event: unknown,
+    awsRequestId: string,
+    stream?: MessagePort,
+    onLine?: (line: string) => void,
+  ): Promise<InvocationOutcome>;
   close(): Promise<void>;
 }
 
@@ -39,6 +50,8 @@ interface Instance {
   onInit: ((signal: Signal) => void) | undefined;
   /** Each invocation in flight, by request id, waiting for its answer. */
   replies: Map<string, (signal: Signal) => void>;
+  /** Who wants the log lines of each invocation in flight, by request id. */
+  listeners: Map<string, (line: string) => void>;
   crash: string | undefined;
 }
 
@@ -46,6 +59,19 @@ interface Instance {
 const MANAGED_INSTANCES_DEFAULT_CONCURRENCY = 64;
 
 const describe = (error: ErrorReport): string => `${error.errorType}: ${error.errorMessage}`;
+const failure = (errorType: string, reason: string): RunOutcome => ({
+  ok: false,
+  reason,
+  error: { errorType, errorMessage: reason, trace: [] },
+});
+
+/**
+ * An instance's line belongs to its one invocation in flight; with overlapping invocations, to the
+ * one whose request id it carries (the runtime's console puts it in every TEXT and JSON line).
+ */
+function routeLine(listeners: ReadonlyMap<string, (line: string) => void>, line: string): void {
+  for (const [awsRequestId, listen] of listeners) if (listeners.size === 1 || line.includes(awsRequestId)) listen(line);
+}
 
 /** How many invocations one instance takes at once: 1, unless the function runs on Managed Instances or the CLI asks. */
 export function concurrencyPerInstance(fn: TemplateFunction, options: PoolOptions): number | undefined {
@@ -91,10 +117,14 @@ export function createFunctionPool(
       stderr: true,
     });
     const logger = options.logger;
-    if (logger) {
-      forwardLines(worker.stdout, (line) => logger.info(line));
-      forwardLines(worker.stderr, (line) => logger.error(line));
-    }
+    forwardLines(worker.stdout, (line) => {
+      logger?.info(line);
+      routeLine(instance.listeners, line);
+    });
+    forwardLines(worker.stderr, (line) => {
+      logger?.error(line);
+      routeLine(instance.listeners, line);
+    });
     const instance: Instance = {
       worker,
       version: artifact.version,
@@ -103,6 +133,7 @@ export function createFunctionPool(
       ready: Promise.resolve(undefined),
       onInit: undefined,
       replies: new Map(),
+      listeners: new Map(),
       crash: undefined,
     };
     worker.on('message', (message: InstanceMessage) => {
@@ -166,7 +197,7 @@ export function createFunctionPool(
     stream: MessagePort | undefined,
   ): Promise<{ outcome: RunOutcome; healthy: boolean }> {
     const initError = await instance.ready;
-    if (initError) return { outcome: { ok: false, reason: describe(initError) }, healthy: false };
+    if (initError) return { outcome: { ok: false, reason: describe(initError), error: initError }, healthy: false };
     const timeoutMs = fn.timeoutSeconds * 1000;
     const request: InvocationRequest = {
       awsRequestId,
@@ -189,27 +220,29 @@ export function createFunctionPool(
     const signal = await reply;
     instance.replies.delete(awsRequestId);
     clearTimeout(timer);
-    if (timedOut) return { outcome: { ok: false, reason: `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds` }, healthy: false };
+    if (timedOut)
+      return { outcome: failure('Sandbox.Timedout', `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds`), healthy: false };
     switch (signal.type) {
       case 'result':
         return { outcome: { ok: true, payload: signal.payload }, healthy: true };
       case 'error':
-        return { outcome: { ok: false, reason: describe(signal.error) }, healthy: true };
+        return { outcome: { ok: false, reason: describe(signal.error), error: signal.error }, healthy: true };
       case 'exit':
-        return { outcome: { ok: false, reason: signal.reason }, healthy: false };
+        return { outcome: failure('Runtime.ExitError', signal.reason), healthy: false };
       default:
-        return { outcome: { ok: false, reason: `unexpected ${signal.type} message` }, healthy: false };
+        return { outcome: failure('Runtime.Unknown', `unexpected ${signal.type} message`), healthy: false };
     }
   }
 
   return {
-    async invoke(artifact, event, awsRequestId, stream) {
+    async invoke(artifact, event, awsRequestId, stream, onLine) {
       if (!newest || artifact.version > newest.version) newest = artifact;
       const instance = take() ?? (await new Promise<Instance | undefined>((resolve) => waiting.push(resolve)));
-      if (!instance) return { ok: false, reason: 'the local API is shutting down', coldStart: false };
+      if (!instance) return { ...failure('Runtime.Unavailable', 'the local API is shutting down'), coldStart: false };
       const coldStart = instance.invocations === 0;
       instance.invocations += 1;
-      const { outcome, healthy } = await run(instance, event, awsRequestId, stream);
+      if (onLine) instance.listeners.set(awsRequestId, onLine);
+      const { outcome, healthy } = await run(instance, event, awsRequestId, stream).finally(() => instance.listeners.delete(awsRequestId));
       release(instance, healthy);
       return { ...outcome, coldStart };
     },

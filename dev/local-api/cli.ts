@@ -1,81 +1,37 @@
 import { parseArgs } from 'node:util';
-import { describeStartFailure } from './describe-start-failure';
-import { isLoopback } from './describe-address';
-import type { InspectTarget } from './open-inspector';
-import { parseParameterOverrides } from '../sam-model/parse-parameter-overrides';
+import { describeStartFailure } from '../local-functions/describe-start-failure';
+import { isLoopback } from '../local-functions/describe-address';
+import { expandBareInspect, FUNCTION_FLAGS, FUNCTION_FLAGS_USAGE, readFunctionFlags, readPort } from '../local-functions/function-flags';
+import type { InspectTarget } from '../local-functions/open-inspector';
 import { startLocalApi, type LocalApi, type LocalApiOptions } from './start-local-api';
 
-const USAGE = `Usage: npm start -- [--port 3000] [--host 127.0.0.1] [--template template.yaml] [--max-instances 4]
+const USAGE = `Usage: npm start -- [--port 3000] [--host 127.0.0.1] [--lambda-port 3001] [--template template.yaml]
                     [--env-vars env.json] [--parameter-overrides "Name=value ..."] [--inspect[=[host:]9229]]
 
 Serves the functions of a SAM template like \`sam local start-api\`, without Docker.
---concurrency-per-instance N gives every instance up to N overlapping invocations, as Lambda Managed Instances
-do (functions with CapacityProviderConfig get this from the template), so state shared between requests shows.
 The port also comes from PORT. Binding beyond loopback (--host 0.0.0.0) exposes the functions to your network.
 
-  --env-vars, -n FILE        Environment variables in sam local's format:
-                             {"Parameters": {"NAME": "value"}, "MyFunction": {"NAME": "value"}}
-  --parameter-overrides TEXT Template parameter values: "Name=value" or
-                             "ParameterKey=Name,ParameterValue=value", space-separated or repeated
-  --inspect[=[host:]port]    Open the Node.js inspector (default 127.0.0.1:9229) and attach a debugger:
-                             the functions are built with source maps and have no timeout
-  --debug-port, -d PORT      The same as --inspect=PORT, as sam local spells it`;
-
-const DEFAULT_INSPECT_PORT = 9229;
-
-function readPort(text: string, flag: string): number {
-  const port = Number(text);
-  if (text.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${flag}: not a port: ${text}`);
-  return port;
-}
-
-// `--inspect`, `--inspect=9230` or `--inspect=127.0.0.1:9230`, as node itself takes them.
-function readInspectTarget(inspect: string | undefined, debugPort: string | undefined): InspectTarget | undefined {
-  if (debugPort !== undefined) return { host: '127.0.0.1', port: readPort(debugPort, '--debug-port') };
-  if (inspect === undefined) return undefined;
-  const colon = inspect.lastIndexOf(':');
-  if (colon < 0) return { host: '127.0.0.1', port: readPort(inspect, '--inspect') };
-  return { host: inspect.slice(0, colon), port: readPort(inspect.slice(colon + 1), '--inspect') };
-}
+  --lambda-port PORT         Also serve the Lambda Invoke API there (as sam local start-lambda does), with the
+                             same instances: make local serves it on 3001
+${FUNCTION_FLAGS_USAGE}`;
 
 function readOptions() {
-  // parseArgs has no optional values: a bare --inspect means the inspector's usual port.
-  const args = process.argv.slice(2).map((arg) => (arg === '--inspect' ? `--inspect=${DEFAULT_INSPECT_PORT}` : arg));
   const { values } = parseArgs({
-    args,
+    args: expandBareInspect(process.argv.slice(2)),
     options: {
+      ...FUNCTION_FLAGS,
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
-      template: { type: 'string', default: 'template.yaml' },
-      'max-instances': { type: 'string' },
-      'concurrency-per-instance': { type: 'string' },
-      'env-vars': { type: 'string', short: 'n' },
-      'parameter-overrides': { type: 'string', multiple: true },
-      inspect: { type: 'string' },
-      'debug-port': { type: 'string', short: 'd' },
-      help: { type: 'boolean', default: false },
+      'lambda-port': { type: 'string' },
     },
   });
-  const port = Number(values.port ?? process.env.PORT ?? 3000);
-  const maxInstances = values['max-instances'] === undefined ? undefined : Number(values['max-instances']);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${values.port ?? process.env.PORT}`);
-  if (maxInstances !== undefined && !(Number.isInteger(maxInstances) && maxInstances > 0))
-    throw new Error('--max-instances wants a positive integer');
-  const perInstance = values['concurrency-per-instance'];
-  const concurrencyPerInstance = perInstance === undefined ? undefined : Number(perInstance);
-  if (concurrencyPerInstance !== undefined && !(Number.isInteger(concurrencyPerInstance) && concurrencyPerInstance > 0))
-    throw new Error('--concurrency-per-instance wants a positive integer');
-  const inspect = readInspectTarget(values.inspect, values['debug-port']);
-  const envVarsPath = values['env-vars'];
+  const port = readPort(values.port ?? process.env.PORT ?? '3000', '--port');
+  const lambdaPort = values['lambda-port'] === undefined ? undefined : readPort(values['lambda-port'], '--lambda-port');
   const options: LocalApiOptions & { host: string; port: number } = {
+    ...readFunctionFlags(values),
     port,
     host: values.host,
-    templatePath: values.template,
-    parameterOverrides: parseParameterOverrides(values['parameter-overrides'] ?? []),
-    ...(maxInstances === undefined ? {} : { maxInstances }),
-    ...(concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance }),
-    ...(envVarsPath === undefined ? {} : { envVarsPath }),
-    ...(inspect === undefined ? {} : { inspect }),
+    ...(lambdaPort === undefined ? {} : { lambdaPort }),
   };
   return { help: values.help, options };
 }
@@ -127,6 +83,8 @@ async function main(): Promise<void> {
       `  ${route.method.padEnd(6)} ${api.url}${stage}${path}  ->  ${route.functionId}  (HTTP API, payload ${route.payloadFormatVersion})`,
     );
   }
+  if (api.lambdaUrl)
+    console.log(`  Lambda Invoke API on ${api.lambdaUrl} (as sam local start-lambda): new LambdaClient({ endpoint: '${api.lambdaUrl}' })`);
   for (const [functionId, url] of api.functionUrls())
     console.log(`  ANY    ${url}/*  ->  ${functionId}  (Function URL, a port of its own)`);
   const localMajor = process.versions.node.split('.')[0];

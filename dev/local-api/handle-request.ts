@@ -3,22 +3,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { sendAnswer } from './send-answer';
 import { answerStreamed } from '../gateways/answer-streamed';
-import type { FunctionBuild } from '../sam-build/build-functions';
-import type { FunctionPool, InvocationOutcome } from '../lambda-runtime/function-pool';
+import type { InvocationOutcome } from '../lambda-runtime/function-pool';
+import type { ServedFunction } from '../local-functions/serve-functions';
 import type { Gateway, GatewayFailure } from '../gateways/gateway';
 import type { Limits } from '../gateways/limits';
 import { checkRequestHead } from './check-request-head';
 import type { Logger } from '../console/logger';
 import { describeTarget, formatAccessLine } from './log-access';
 import type { HttpAnswer } from '../gateways/read-lambda-result';
-import { readRequestBody } from './read-request-body';
+import { readRequestBody } from '../local-functions/read-request-body';
 import { splitTarget } from '../gateways/received-request';
-
-/** A function as the server reaches it: its build and its instances. */
-export interface ServedFunction {
-  build: FunctionBuild;
-  pool: FunctionPool;
-}
 
 export interface RequestHandlerSetup {
   /** The gateways this port serves, in routing order (REST API before HTTP API); read per request, since a reload replaces them. */

@@ -1,4 +1,4 @@
-import { describeReachableUrl } from './describe-address';
+import { describeReachableUrl } from '../local-functions/describe-address';
 import type { Gateway } from '../gateways/gateway';
 import { createRequestHandler, type RequestHandlerSetup } from './handle-request';
 import { listenHttp, type ListeningServer } from './listen-http';

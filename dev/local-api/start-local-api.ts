@@ -1,40 +1,28 @@
-import { basename, dirname, join, resolve } from 'node:path';
-import { buildRuntime } from '../lambda-runtime/build-runtime';
-import { describeNodeMismatch } from '../lambda-runtime/describe-node-mismatch';
-import { describeReachableUrl, isLoopback } from './describe-address';
+import { dirname, join, resolve } from 'node:path';
+import { describeReachableUrl, isLoopback } from '../local-functions/describe-address';
 import { createRequestHandler } from './handle-request';
+import { createGateways } from '../gateways/create-gateways';
 import { API_GATEWAY_LIMITS, type Limits } from '../gateways/limits';
 import { listenHttp, type ListeningServer } from './listen-http';
 import { consoleLogger, type Logger } from '../console/logger';
 import type { TemplateHttpRoute } from '../sam-model/read-http-apis';
-import { openInspector, type InspectTarget } from './open-inspector';
-import { overrideEnvironment } from '../lambda-runtime/override-environment';
-import { readEnvVarsFile } from '../lambda-runtime/read-env-vars-file';
-import { readTemplate, type SamTemplate, type TemplateRoute } from '../sam-model/read-template';
+import type { TemplateRoute } from '../sam-model/read-template';
 import { createFunctionUrlServers } from './serve-function-urls';
-import { serveTemplate } from './serve-template';
-import { watchTemplate } from './watch-template';
+import { describeRouteChanges } from './describe-route-changes';
+import { listenLambdaService, type LambdaService } from '../lambda-service/listen-lambda-service';
+import { startFunctions, type FunctionsOptions } from '../local-functions/start-functions';
 
-export interface LocalApiOptions {
-  templatePath: string;
+export interface LocalApiOptions extends FunctionsOptions {
   /** 0 picks a free port. */
   port?: number;
   /** Loopback unless asked: the functions run with the caller's rights. */
   host?: string;
   /** Where bundles go; `.build/local-api` beside the template by default. */
   buildDir?: string;
-  /** Instances per function at most; further concurrent requests wait. */
-  maxInstances?: number;
-  /** Up to N overlapping invocations per instance for every function, as on Lambda Managed Instances. */
-  concurrencyPerInstance?: number;
   limits?: Partial<Limits>;
   logger?: Logger;
-  /** Values for the template's parameters instead of their defaults (`--parameter-overrides`). */
-  parameterOverrides?: Readonly<Record<string, string>>;
-  /** A `sam local --env-vars` file; re-read, like the template, whenever it changes. */
-  envVarsPath?: string;
-  /** Opens the Node.js inspector so a debugger can attach to the functions (`--inspect`). */
-  inspect?: InspectTarget;
+  /** Also serve the Lambda Invoke API (start-lambda) on this port, with the same instances; 0 picks a free port. */
+  lambdaPort?: number;
 }
 
 export interface LocalApi {
@@ -48,6 +36,8 @@ export interface LocalApi {
   httpRoutes: TemplateHttpRoute[];
   /** Each Function URL's local address by function logical id; follows template reloads. */
   functionUrls(): Map<string, string>;
+  /** The Lambda Invoke API's address (`--lambda-port`), when it is served beside the API. */
+  lambdaUrl: string | undefined;
   /** The Lambda runtimes the template names, e.g. `nodejs24.x`. */
   runtimes: string[];
   /** Where a debugger connects (`ws://...`), when the inspector is open. */
@@ -55,94 +45,43 @@ export interface LocalApi {
   close(): Promise<void>;
 }
 
-const DEFAULT_MAX_INSTANCES = 4;
 // setTimeout's longest delay: a request waits as long as a debugger holds its function.
 const NO_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** Reads the template, builds its functions, and serves them the way `sam local start-api` lays out the URLs. */
 export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
   const logger = options.logger ?? consoleLogger;
-  const templatePath = resolve(options.templatePath);
-  const buildDir = resolve(options.buildDir ?? join(dirname(templatePath), '.build', 'local-api'));
-  const envVarsPath = options.envVarsPath === undefined ? undefined : resolve(options.envVarsPath);
-  // The template as served: its parameters overridden, then its functions' variables from the env vars file.
-  const loadTemplate = (): SamTemplate =>
-    overrideEnvironment(
-      readTemplate(templatePath, { parameterOverrides: options.parameterOverrides }),
-      envVarsPath === undefined ? undefined : readEnvVarsFile(envVarsPath),
-    );
-  const template = loadTemplate();
-  for (const warning of template.warnings) logger.error(`warning: ${warning}`);
-  const nodeMismatch = describeNodeMismatch(template.functions.map((fn) => fn.runtime));
-  if (nodeMismatch) logger.error(nodeMismatch);
-
-  const debugging = options.inspect !== undefined;
+  const buildDir = options.buildDir ?? join(dirname(resolve(options.templatePath)), '.build', 'local-api');
+  const started = await startFunctions(options, { buildDir, logger, watch: true });
   const limits = {
     ...API_GATEWAY_LIMITS,
-    ...(debugging ? { integrationTimeoutMs: NO_TIMEOUT_MS, httpApiTimeoutMs: NO_TIMEOUT_MS } : {}),
+    ...(started.debugging ? { integrationTimeoutMs: NO_TIMEOUT_MS, httpApiTimeoutMs: NO_TIMEOUT_MS } : {}),
     ...options.limits,
   };
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 3000;
-  const runtimePath = await buildRuntime(buildDir);
-  const inspector = options.inspect && openInspector(options.inspect);
-  const served = await serveTemplate(template, {
-    buildDir,
-    runtimePath,
-    maxInstances: options.maxInstances ?? DEFAULT_MAX_INSTANCES,
-    ...(options.concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance: options.concurrencyPerInstance }),
-    limits,
-    logger,
-    debugging,
-  }).catch((error: unknown) => {
-    inspector?.close();
-    throw error;
+  const template = started.template();
+  let gateways = createGateways(template, limits);
+  const handlerSetup = { functions: started.functions, limits, logger };
+  // Function URLs take the ports after the main one, stepping over the Lambda Invoke API's when it is next to it.
+  const firstUrlPort = port === 0 ? 0 : port + (options.lambdaPort === port + 1 ? 2 : 1);
+  const functionUrls = createFunctionUrlServers(handlerSetup, { host, firstPort: firstUrlPort });
+  let served = template;
+  started.onReplaced(async (next) => {
+    const changes = describeRouteChanges(served, next);
+    served = next;
+    gateways = createGateways(next, limits);
+    return { changes, notes: await functionUrls.sync(gateways.functionUrls) };
   });
-  const handlerSetup = { functions: served.functions, limits, logger };
-  const functionUrls = createFunctionUrlServers(handlerSetup, { host, firstPort: port === 0 ? 0 : port + 1 });
-  const closeFunctions = async () => {
-    await functionUrls.close();
-    await served.close();
-    inspector?.close();
-  };
-  // Re-read on every save, one at a time; a template that does not read keeps the last one served.
-  let reloading = Promise.resolve();
-  const reload = (changedFile: string) => {
-    reloading = reloading.then(async () => {
-      const name = basename(changedFile);
-      try {
-        const next = loadTemplate();
-        const changes = await served.replace(next);
-        const urlChanges = await functionUrls.sync(served.gateways().functionUrls);
-        if (changes) logger.info(`${name} changed: ${changes}`);
-        for (const change of urlChanges) logger.info(change);
-        for (const warning of next.warnings) logger.error(`warning: ${warning}`);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        logger.error(`${name} changed but cannot be served; still serving the last version:\n${reason.trimEnd()}`);
-      }
-    });
-  };
-  const watchers = [templatePath, ...(envVarsPath === undefined ? [] : [envVarsPath])].map((file) =>
-    watchTemplate(file, () => reload(file)),
-  );
-  const stopWatching = () => {
-    for (const stop of watchers) stop();
-  };
 
   let main: ListeningServer | undefined;
+  let lambda: LambdaService | undefined;
   try {
-    main = await listenHttp(
-      createRequestHandler({ ...handlerSetup, gateways: () => served.gateways().main }),
-      { port, host },
-      limits,
-      logger,
-    );
-    await functionUrls.sync(served.gateways().functionUrls);
+    main = await listenHttp(createRequestHandler({ ...handlerSetup, gateways: () => gateways.main }), { port, host }, limits, logger);
+    await functionUrls.sync(gateways.functionUrls);
+    if (options.lambdaPort !== undefined) lambda = await listenLambdaService(started.functions, { port: options.lambdaPort, host }, logger);
   } catch (error) {
-    stopWatching();
-    await reloading;
-    await Promise.all([closeFunctions(), main?.close()]);
+    await Promise.all([started.close(), functionUrls.close(), main?.close(), lambda?.close()]);
     throw error;
   }
   const { address } = main;
@@ -153,12 +92,13 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     routes: template.routes,
     httpRoutes: template.httpRoutes,
     functionUrls: () => functionUrls.urls(),
-    runtimes: served.runtimes(),
-    inspectorUrl: inspector?.url,
+    lambdaUrl: lambda && describeReachableUrl(lambda.address),
+    runtimes: started.runtimes(),
+    inspectorUrl: started.inspectorUrl,
     async close() {
-      stopWatching();
-      await reloading;
-      await Promise.all([main.close(), closeFunctions()]);
+      // The functions first: that waits for a reload in progress, which may still sync the Function URLs' servers.
+      await Promise.all([main.close(), lambda?.close(), started.close()]);
+      await functionUrls.close();
     },
   };
 }

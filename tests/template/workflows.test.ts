@@ -51,7 +51,9 @@ describe('.github/workflows', () => {
   it('is checked by a linter that does report a broken workflow (an unknown runner, an undefined context)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'workflows-'));
     try {
-      const broken = workflows[0].text
+      const first = workflows[0];
+      if (!first) throw new Error('no workflow to break');
+      const broken = first.text
         .replace(/runs-on: ubuntu-latest/, 'runs-on: ubuntu-latst')
         .replace(/vars\.AWS_DEPLOY_ROLE_ARN != ''/, "var.AWS_DEPLOY_ROLE_ARN != ''");
       writeFileSync(join(dir, 'broken.yml'), broken);

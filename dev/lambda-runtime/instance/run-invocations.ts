@@ -10,6 +10,11 @@ import { startFunctionRuntime } from './start-function-runtime';
 
 const writeLine = (line: string): void => void process.stdout.write(line);
 
+// A worker's stdout reaches the local API on a channel of its own, which may deliver after the
+// result's message: once this write's callback runs, the local API holds every line written
+// before it, so the invocation's lines (LogType Tail, the invoke command) come before its outcome.
+const flushLines = (): Promise<void> => new Promise((resolve) => process.stdout.write('', () => resolve()));
+
 async function serveMessages(port: MessagePort): Promise<void> {
   const setup = workerData as InstanceSetup;
   if (setup.sourceMaps) process.setSourceMapsEnabled(true);
@@ -20,7 +25,8 @@ async function serveMessages(port: MessagePort): Promise<void> {
     return;
   }
   port.on('message', (request: InvocationRequest) => {
-    void runtime.invoke(request).then((result) => {
+    void runtime.invoke(request).then(async (result) => {
+      await flushLines();
       const { awsRequestId } = request;
       post(
         result.kind === 'response'

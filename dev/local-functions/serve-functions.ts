@@ -1,66 +1,52 @@
 import type { SamTemplate, TemplateFunction } from '../sam-model/read-template';
-import { startBuild } from '../sam-build/build-functions';
-import { createFunctionPool } from '../lambda-runtime/function-pool';
-import { createGateways, type TemplateGateways } from '../gateways/create-gateways';
-import type { ServedFunction } from './handle-request';
-import type { Limits } from '../gateways/limits';
+import { startBuild, type FunctionBuild } from '../sam-build/build-functions';
+import { createFunctionPool, type FunctionPool } from '../lambda-runtime/function-pool';
 import type { Logger } from '../console/logger';
 
-export interface ServeSetup {
+/** A function as the commands reach it: its build and its instances. */
+export interface ServedFunction {
+  build: FunctionBuild;
+  pool: FunctionPool;
+}
+
+export interface FunctionsSetup {
   buildDir: string;
   runtimePath: string;
   maxInstances: number;
   /** Overlapping invocations per instance for every function (`--concurrency-per-instance`); undefined keeps one at a time. */
   concurrencyPerInstance?: number;
-  limits: Limits;
   logger: Logger;
   /** A debugger may attach: builds carry source maps and invocations have no timeout. */
   debugging: boolean;
 }
 
-/** A template's functions, built and ready to run, and its routes; replaced in place when the template changes. */
-export interface ServedTemplate {
+/** A template's functions, built and ready to run; replaced in place when the template changes. */
+export interface ServedFunctions {
+  /** By logical id; the same map for the server's whole life, so every command that holds it sees reloads. */
   readonly functions: ReadonlyMap<string, ServedFunction>;
-  gateways(): TemplateGateways;
-  template(): SamTemplate;
   runtimes(): string[];
-  /** Serves `next` instead; says what changed, or undefined when no function or route did. */
-  replace(next: SamTemplate): Promise<string | undefined>;
+  /** Serves `next`'s functions instead; says which were added, removed or changed. */
+  replace(next: SamTemplate): Promise<string[]>;
   close(): Promise<void>;
 }
 
-// `GET /items/{id} -> ItemsFunction`, `HTTP API ANY $default -> Fallback`, `URL -> UrlFunction`.
-function routeKeys(template: SamTemplate): Set<string> {
-  return new Set([
-    ...template.routes.map((route) => `${route.method} ${route.path} -> ${route.functionId}`),
-    ...template.httpRoutes.map((route) => {
-      const stage = route.api.stageName === '$default' ? '' : ` (stage ${route.api.stageName})`;
-      return `HTTP API ${route.method} ${route.path}${stage} -> ${route.functionId}`;
-    }),
-    ...template.functions.filter((fn) => fn.functionUrl).map((fn) => `Function URL -> ${fn.logicalId}`),
-  ]);
-}
+const fingerprints = (template: SamTemplate) => new Map(template.functions.map((fn) => [fn.logicalId, JSON.stringify(fn)]));
 
-function describeChanges(before: SamTemplate, after: SamTemplate): string | undefined {
-  const old = new Map(before.functions.map((fn) => [fn.logicalId, JSON.stringify(fn)]));
-  const now = new Map(after.functions.map((fn) => [fn.logicalId, JSON.stringify(fn)]));
-  const oldRoutes = routeKeys(before);
-  const newRoutes = routeKeys(after);
-  const parts = [
+/** `ItemsFunction added`, `OldFunction removed`, `EchoFunction changed`, in that order. */
+export function describeFunctionChanges(before: SamTemplate, after: SamTemplate): string[] {
+  const old = fingerprints(before);
+  const now = fingerprints(after);
+  return [
     ...[...now.keys()].filter((id) => !old.has(id)).map((id) => `${id} added`),
     ...[...old.keys()].filter((id) => !now.has(id)).map((id) => `${id} removed`),
     ...[...now].filter(([id, json]) => old.has(id) && old.get(id) !== json).map(([id]) => `${id} changed`),
-    ...[...newRoutes].filter((route) => !oldRoutes.has(route)).map((route) => `route ${route} added`),
-    ...[...oldRoutes].filter((route) => !newRoutes.has(route)).map((route) => `route ${route} removed`),
   ];
-  return parts.length === 0 ? undefined : parts.join('; ');
 }
 
-/** Builds every function of a template and serves them until the template changes or the server closes. */
-export async function serveTemplate(template: SamTemplate, setup: ServeSetup): Promise<ServedTemplate> {
+/** Builds every function of a template and keeps its instances until the template changes or the command stops. */
+export async function serveFunctions(template: SamTemplate, setup: FunctionsSetup): Promise<ServedFunctions> {
   const functions = new Map<string, ServedFunction>();
   let current = template;
-  let gateways = createGateways(template, setup.limits);
 
   async function start(fn: TemplateFunction): Promise<void> {
     const build = await startBuild(fn, setup.buildDir, setup.logger, setup.debugging);
@@ -91,18 +77,15 @@ export async function serveTemplate(template: SamTemplate, setup: ServeSetup): P
 
   return {
     functions,
-    gateways: () => gateways,
-    template: () => current,
     runtimes: () => [...new Set(current.functions.map((fn) => fn.runtime))],
     async replace(next) {
-      const changes = describeChanges(current, next);
-      const before = new Map(current.functions.map((fn) => [fn.logicalId, JSON.stringify(fn)]));
+      const changes = describeFunctionChanges(current, next);
+      const before = fingerprints(current);
       const changed = next.functions.filter((fn) => before.get(fn.logicalId) !== JSON.stringify(fn));
       const gone = current.functions.filter((fn) => !next.functions.some((other) => other.logicalId === fn.logicalId));
       await Promise.all([...gone, ...changed].map((fn) => stop(fn.logicalId)));
       await Promise.all(changed.map(start));
       current = next;
-      gateways = createGateways(next, setup.limits);
       return changes;
     },
     async close() {
