@@ -19,7 +19,10 @@ The port also comes from PORT. Binding beyond loopback (--host 0.0.0.0) exposes 
                              "ParameterKey=Name,ParameterValue=value", space-separated or repeated
   --inspect[=[host:]port]    Open the Node.js inspector (default 127.0.0.1:9229) and attach a debugger:
                              the functions are built with source maps and have no timeout
-  --debug-port, -d PORT      The same as --inspect=PORT, as sam local spells it`;
+  --debug-port, -d PORT      The same as --inspect=PORT, as sam local spells it
+  --disable-authorizer       Serve every route as if no authorizer guarded it, as sam local does
+  --refuse-unchecked-auth    Answer 401 on routes under auth that cannot be checked offline (AWS_IAM,
+                             Cognito, JWT) instead of letting them through`;
 
 const DEFAULT_INSPECT_PORT = 9229;
 
@@ -53,6 +56,8 @@ function readOptions() {
       'parameter-overrides': { type: 'string', multiple: true },
       inspect: { type: 'string' },
       'debug-port': { type: 'string', short: 'd' },
+      'disable-authorizer': { type: 'boolean', default: false },
+      'refuse-unchecked-auth': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -72,6 +77,8 @@ function readOptions() {
     host: values.host,
     templatePath: values.template,
     parameterOverrides: parseParameterOverrides(values['parameter-overrides'] ?? []),
+    disableAuthorizer: values['disable-authorizer'],
+    refuseUncheckedAuth: values['refuse-unchecked-auth'],
     ...(maxInstances === undefined ? {} : { maxInstances }),
     ...(concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance }),
     ...(envVarsPath === undefined ? {} : { envVarsPath }),

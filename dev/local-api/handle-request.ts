@@ -12,7 +12,7 @@ import type { Logger } from '../console/logger';
 import { describeTarget, formatAccessLine } from './log-access';
 import type { HttpAnswer } from '../gateways/read-lambda-result';
 import { readRequestBody } from './read-request-body';
-import { splitTarget } from '../gateways/received-request';
+import { splitTarget, type ReceivedRequest } from '../gateways/received-request';
 
 /** A function as the server reaches it: its build and its instances. */
 export interface ServedFunction {
@@ -54,6 +54,16 @@ function withTimeout(invocation: Promise<InvocationOutcome>, ms: number | undefi
 export function createRequestHandler(setup: RequestHandlerSetup): (request: IncomingMessage, response: ServerResponse) => void {
   const { gateways, functions, limits, logger } = setup;
 
+  // An authorizer runs as any function does, in its own instances, under the route's timeout too.
+  async function invokeOnce(functionId: string, event: unknown, timeoutMs: number | undefined) {
+    const fn = functions.get(functionId);
+    if (!fn) return { ok: false as const, reason: `${functionId} is not served (not built with esbuild?)` };
+    const build = await fn.build.current();
+    if (!build.ok) return { ok: false as const, reason: `${functionId} does not build (see the build error above)` };
+    const outcome = await withTimeout(fn.pool.invoke(build.artifact, event, randomUUID()), timeoutMs);
+    return outcome === TIMED_OUT ? { ok: false as const, reason: `no answer within ${timeoutMs} ms` } : outcome;
+  }
+
   async function reply(request: IncomingMessage, response: ServerResponse, requestId: string, receivedAt: Date): Promise<Reply> {
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
@@ -68,7 +78,7 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
     const rawPath = splitTarget(url).path;
     let route;
     for (const gateway of served) {
-      route = gateway.route(method, rawPath);
+      route = gateway.route(method, rawPath, request.headers);
       if (route) break;
     }
     if (!route) {
@@ -80,15 +90,12 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
     }
     const { gateway, functionId } = route;
     const fail = (failure: GatewayFailure, reason?: string): Reply => {
-      if (reason) logger.error(`${functionId} ${method} ${describeTarget(url)} (request ${requestId}): ${reason}`);
+      if (reason) logger.error(`${functionId ?? gateway.kind} ${method} ${describeTarget(url)} (request ${requestId}): ${reason}`);
       return { answer: gateway.refuse(failure), gateway };
     };
     const body = await readRequestBody(request, limits.requestBodyBytes);
     if (!body.ok) return body.reason === 'too-large' ? fail('too-large') : {};
-    const fn = functions.get(functionId);
-    if (!fn) return fail('function-error', 'function is not served');
-
-    const event = route.createEvent({
+    const received: ReceivedRequest = {
       method,
       url,
       rawHeaders: request.rawHeaders,
@@ -97,7 +104,21 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
       receivedAt,
       sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
       localPort: request.socket.localPort ?? 0,
-    });
+    };
+    let authorizer: Record<string, unknown> | undefined;
+    if (route.authorize) {
+      const authorization = await route.authorize(received, (id, event) => invokeOnce(id, event, route.timeoutMs));
+      if (!authorization.allowed) {
+        if (authorization.reason) logger.error(`${method} ${describeTarget(url)} (request ${requestId}): ${authorization.reason}`);
+        return { answer: authorization.answer, gateway, ...(functionId === undefined ? {} : { functionId }) };
+      }
+      authorizer = authorization.requestContextAuthorizer;
+    }
+    if (route.answer || functionId === undefined) return { answer: route.answer?.(received) ?? gateway.refuse('no-route'), gateway };
+    const fn = functions.get(functionId);
+    if (!fn) return fail('function-error', 'function is not served');
+
+    const event = route.createEvent(received, authorizer);
     const build = await fn.build.current();
     if (!build.ok) return fail('function-error', 'the function does not build (see the build error above)');
 

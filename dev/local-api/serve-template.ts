@@ -1,7 +1,7 @@
 import type { SamTemplate, TemplateFunction } from '../sam-model/read-template';
 import { startBuild } from '../sam-build/build-functions';
 import { createFunctionPool } from '../lambda-runtime/function-pool';
-import { createGateways, type TemplateGateways } from '../gateways/create-gateways';
+import { createGateways, type GatewayOptions, type TemplateGateways } from '../gateways/create-gateways';
 import type { ServedFunction } from './handle-request';
 import type { Limits } from '../gateways/limits';
 import type { Logger } from '../console/logger';
@@ -16,6 +16,8 @@ export interface ServeSetup {
   logger: Logger;
   /** A debugger may attach: builds carry source maps and invocations have no timeout. */
   debugging: boolean;
+  /** Whether authorizers run (`--disable-authorizer`), and what unchecked auth does. */
+  gatewayOptions?: GatewayOptions;
 }
 
 /** A template's functions, built and ready to run, and its routes; replaced in place when the template changes. */
@@ -60,7 +62,7 @@ function describeChanges(before: SamTemplate, after: SamTemplate): string | unde
 export async function serveTemplate(template: SamTemplate, setup: ServeSetup): Promise<ServedTemplate> {
   const functions = new Map<string, ServedFunction>();
   let current = template;
-  let gateways = createGateways(template, setup.limits);
+  let gateways = createGateways(template, setup.limits, setup.gatewayOptions);
 
   async function start(fn: TemplateFunction): Promise<void> {
     const build = await startBuild(fn, setup.buildDir, setup.logger, setup.debugging);
@@ -102,7 +104,7 @@ export async function serveTemplate(template: SamTemplate, setup: ServeSetup): P
       await Promise.all([...gone, ...changed].map((fn) => stop(fn.logicalId)));
       await Promise.all(changed.map(start));
       current = next;
-      gateways = createGateways(next, setup.limits);
+      gateways = createGateways(next, setup.limits, setup.gatewayOptions);
       return changes;
     },
     async close() {

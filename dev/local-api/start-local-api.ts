@@ -12,6 +12,7 @@ import { readEnvVarsFile } from '../lambda-runtime/read-env-vars-file';
 import { readTemplate, type SamTemplate, type TemplateRoute } from '../sam-model/read-template';
 import { createFunctionUrlServers } from './serve-function-urls';
 import { serveTemplate } from './serve-template';
+import { describeAuth } from './describe-auth';
 import { watchTemplate } from './watch-template';
 
 export interface LocalApiOptions {
@@ -34,6 +35,10 @@ export interface LocalApiOptions {
   envVarsPath?: string;
   /** Opens the Node.js inspector so a debugger can attach to the functions (`--inspect`). */
   inspect?: InspectTarget;
+  /** `--disable-authorizer`: routes are served as if no authorizer guarded them. */
+  disableAuthorizer?: boolean;
+  /** `--refuse-unchecked-auth`: routes under AWS_IAM, Cognito or JWT auth answer 401 instead of being let through. */
+  refuseUncheckedAuth?: boolean;
 }
 
 export interface LocalApi {
@@ -72,6 +77,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     );
   const template = loadTemplate();
   for (const warning of template.warnings) logger.error(`warning: ${warning}`);
+  for (const note of describeAuth(template, options)) logger.info(note);
 
   const debugging = options.inspect !== undefined;
   const limits = {
@@ -91,6 +97,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     limits,
     logger,
     debugging,
+    gatewayOptions: { disableAuthorizers: options.disableAuthorizer ?? false, refuseUncheckedAuth: options.refuseUncheckedAuth ?? false },
   }).catch((error: unknown) => {
     inspector?.close();
     throw error;
