@@ -31,7 +31,7 @@ export function createGateways(
     ? undefined
     : { cache: createAuthorizerCache(), refuseUnchecked: options.refuseUncheckedAuth ?? false };
   const main = [createRestApiGateway(template.routes, limits, authorizers)];
-  if (template.httpRoutes.length > 0) main.push(createHttpApiGateway(template.httpRoutes, limits));
+  if (template.httpRoutes.length > 0) main.push(createHttpApiGateway(template.httpRoutes, limits, authorizers));
   const functionUrls = new Map(
     template.functions.filter((fn) => fn.functionUrl !== undefined).map((fn) => [fn.logicalId, createFunctionUrlGateway(fn)]),
   );

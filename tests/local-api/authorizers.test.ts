@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { sendRequest, type Answer } from './send-request';
-import { startTestApi, type TestApi } from './start-test-api';
+import { AUTH_TEMPLATE, startTestApi, type TestApi } from './start-test-api';
 
 // REST Lambda authorizers as API Gateway runs them, over real HTTP against fixtures/auth/template.yaml.
-export const AUTH_TEMPLATE = join(__dirname, 'fixtures', 'auth', 'template.yaml');
 const SAMPLES = join(__dirname, '..', '..', '..', 'shared', 'aws-sample-events');
 
 let api: TestApi;
