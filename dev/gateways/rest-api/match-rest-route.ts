@@ -42,9 +42,10 @@ export function compileRoutes(routes: TemplateRoute[]): (method: string, rawPath
       const parameters = bindParameters(resource.segments, parts);
       if (!parameters) continue;
       // API Gateway picks the resource first: a method it lacks is not looked for elsewhere.
-      const route = resource.methods.get(method) ?? resource.methods.get('ANY');
-      // SAM's Cors adds an OPTIONS method to each path that has none of its own.
-      if (!route && !(method === 'OPTIONS' && resource.api.cors)) return undefined;
+      // SAM's Cors adds an OPTIONS method to each path that has none of its own; it wins over ANY, as any method does.
+      const preflight = method === 'OPTIONS' && resource.api.cors !== undefined && !resource.methods.has('OPTIONS');
+      const route = preflight ? undefined : (resource.methods.get(method) ?? resource.methods.get('ANY'));
+      if (!route && !preflight) return undefined;
       return {
         route,
         api: resource.api,
