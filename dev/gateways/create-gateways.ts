@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { SamTemplate } from '../sam-model/read-template';
+import { createStaticFilesGateway } from './static-files/static-files-gateway';
 import { createAuthorizerCache } from './authorizers/authorizer-cache';
 import type { Limits } from './limits';
 import { createFunctionUrlGateway } from './function-url/function-url-gateway';
@@ -19,6 +21,8 @@ export interface GatewayOptions {
   disableAuthorizers?: boolean;
   /** Refuse (401) routes guarded by auth that cannot be checked offline (AWS_IAM, Cognito, JWT) instead of letting them through. */
   refuseUncheckedAuth?: boolean;
+  /** `--static-dir`: an absolute folder whose files are served at `/` ahead of the APIs; undefined or missing: none. */
+  staticDir?: string;
 }
 
 export function createGateways(
@@ -32,6 +36,8 @@ export function createGateways(
     : { cache: createAuthorizerCache(), refuseUnchecked: options.refuseUncheckedAuth ?? false };
   const main = [createRestApiGateway(template.routes, limits, authorizers)];
   if (template.httpRoutes.length > 0) main.push(createHttpApiGateway(template.httpRoutes, limits, authorizers));
+  const apis = main[0] as Gateway;
+  if (options.staticDir !== undefined && existsSync(options.staticDir)) main.unshift(createStaticFilesGateway(options.staticDir, apis));
   const functionUrls = new Map(
     template.functions.filter((fn) => fn.functionUrl !== undefined).map((fn) => [fn.logicalId, createFunctionUrlGateway(fn)]),
   );

@@ -20,6 +20,7 @@ The port also comes from PORT. Binding beyond loopback (--host 0.0.0.0) exposes 
   --inspect[=[host:]port]    Open the Node.js inspector (default 127.0.0.1:9229) and attach a debugger:
                              the functions are built with source maps and have no timeout
   --debug-port, -d PORT      The same as --inspect=PORT, as sam local spells it
+  --static-dir, -s DIR       Files served at / ahead of the APIs (default public, beside the template)
   --disable-authorizer       Serve every route as if no authorizer guarded it, as sam local does
   --refuse-unchecked-auth    Answer 401 on routes under auth that cannot be checked offline (AWS_IAM,
                              Cognito, JWT) instead of letting them through`;
@@ -56,6 +57,7 @@ function readOptions() {
       'parameter-overrides': { type: 'string', multiple: true },
       inspect: { type: 'string' },
       'debug-port': { type: 'string', short: 'd' },
+      'static-dir': { type: 'string', short: 's' },
       'disable-authorizer': { type: 'boolean', default: false },
       'refuse-unchecked-auth': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -79,6 +81,7 @@ function readOptions() {
     parameterOverrides: parseParameterOverrides(values['parameter-overrides'] ?? []),
     disableAuthorizer: values['disable-authorizer'],
     refuseUncheckedAuth: values['refuse-unchecked-auth'],
+    ...(values['static-dir'] === undefined ? {} : { staticDir: values['static-dir'] }),
     ...(maxInstances === undefined ? {} : { maxInstances }),
     ...(concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance }),
     ...(envVarsPath === undefined ? {} : { envVarsPath }),

@@ -39,6 +39,8 @@ export interface LocalApiOptions {
   disableAuthorizer?: boolean;
   /** `--refuse-unchecked-auth`: routes under AWS_IAM, Cognito or JWT auth answer 401 instead of being let through. */
   refuseUncheckedAuth?: boolean;
+  /** `--static-dir`: files served at `/`; relative to the template's folder, `public` by default, as sam local has it. */
+  staticDir?: string;
 }
 
 export interface LocalApi {
@@ -97,7 +99,11 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     limits,
     logger,
     debugging,
-    gatewayOptions: { disableAuthorizers: options.disableAuthorizer ?? false, refuseUncheckedAuth: options.refuseUncheckedAuth ?? false },
+    gatewayOptions: {
+      disableAuthorizers: options.disableAuthorizer ?? false,
+      refuseUncheckedAuth: options.refuseUncheckedAuth ?? false,
+      staticDir: resolve(dirname(templatePath), options.staticDir ?? 'public'),
+    },
   }).catch((error: unknown) => {
     inspector?.close();
     throw error;
