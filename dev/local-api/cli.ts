@@ -21,6 +21,8 @@ The port also comes from PORT. Binding beyond loopback (--host 0.0.0.0) exposes 
                              the functions are built with source maps and have no timeout
   --debug-port, -d PORT      The same as --inspect=PORT, as sam local spells it
   --static-dir, -s DIR       Files served at / ahead of the APIs (default public, beside the template)
+  --ssl-cert-file FILE       Serve HTTPS with this PEM certificate (with --ssl-key-file), as sam local does
+  --ssl-key-file FILE        The certificate's PEM private key
   --disable-authorizer       Serve every route as if no authorizer guarded it, as sam local does
   --refuse-unchecked-auth    Answer 401 on routes under auth that cannot be checked offline (AWS_IAM,
                              Cognito, JWT) instead of letting them through`;
@@ -58,6 +60,8 @@ function readOptions() {
       inspect: { type: 'string' },
       'debug-port': { type: 'string', short: 'd' },
       'static-dir': { type: 'string', short: 's' },
+      'ssl-cert-file': { type: 'string' },
+      'ssl-key-file': { type: 'string' },
       'disable-authorizer': { type: 'boolean', default: false },
       'refuse-unchecked-auth': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -73,6 +77,9 @@ function readOptions() {
   if (concurrencyPerInstance !== undefined && !(Number.isInteger(concurrencyPerInstance) && concurrencyPerInstance > 0))
     throw new Error('--concurrency-per-instance wants a positive integer');
   const inspect = readInspectTarget(values.inspect, values['debug-port']);
+  const certFile = values['ssl-cert-file'];
+  const keyFile = values['ssl-key-file'];
+  if ((certFile === undefined) !== (keyFile === undefined)) throw new Error('--ssl-cert-file and --ssl-key-file go together');
   const envVarsPath = values['env-vars'];
   const options: LocalApiOptions & { host: string; port: number } = {
     port,
@@ -82,6 +89,7 @@ function readOptions() {
     disableAuthorizer: values['disable-authorizer'],
     refuseUncheckedAuth: values['refuse-unchecked-auth'],
     ...(values['static-dir'] === undefined ? {} : { staticDir: values['static-dir'] }),
+    ...(certFile === undefined || keyFile === undefined ? {} : { tls: { certFile, keyFile } }),
     ...(maxInstances === undefined ? {} : { maxInstances }),
     ...(concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance }),
     ...(envVarsPath === undefined ? {} : { envVarsPath }),

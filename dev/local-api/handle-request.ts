@@ -104,6 +104,7 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
       receivedAt,
       sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
       localPort: request.socket.localPort ?? 0,
+      encrypted: 'encrypted' in request.socket,
     };
     let authorizer: Record<string, unknown> | undefined;
     if (route.authorize) {

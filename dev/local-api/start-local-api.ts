@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { buildRuntime } from '../lambda-runtime/build-runtime';
 import { describeReachableUrl, isLoopback } from './describe-address';
@@ -39,6 +40,8 @@ export interface LocalApiOptions {
   disableAuthorizer?: boolean;
   /** `--refuse-unchecked-auth`: routes under AWS_IAM, Cognito or JWT auth answer 401 instead of being let through. */
   refuseUncheckedAuth?: boolean;
+  /** `--ssl-cert-file` and `--ssl-key-file` (PEM): the local API speaks HTTPS, as sam local does with them. */
+  tls?: { certFile: string; keyFile: string };
   /** `--static-dir`: files served at `/`; relative to the template's folder, `public` by default, as sam local has it. */
   staticDir?: string;
 }
@@ -88,6 +91,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     ...options.limits,
   };
   const host = options.host ?? '127.0.0.1';
+  const tls = options.tls && { cert: readFileSync(resolve(options.tls.certFile)), key: readFileSync(resolve(options.tls.keyFile)) };
   const port = options.port ?? 3000;
   const runtimePath = await buildRuntime(buildDir);
   const inspector = options.inspect && openInspector(options.inspect);
@@ -109,7 +113,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     throw error;
   });
   const handlerSetup = { functions: served.functions, limits, logger };
-  const functionUrls = createFunctionUrlServers(handlerSetup, { host, firstPort: port === 0 ? 0 : port + 1 });
+  const functionUrls = createFunctionUrlServers(handlerSetup, { host, firstPort: port === 0 ? 0 : port + 1, tls });
   const closeFunctions = async () => {
     await functionUrls.close();
     await served.close();
@@ -144,7 +148,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   try {
     main = await listenHttp(
       createRequestHandler({ ...handlerSetup, gateways: () => served.gateways().main }),
-      { port, host },
+      { port, host, tls },
       limits,
       logger,
     );
@@ -158,7 +162,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   const { address } = main;
 
   return {
-    url: describeReachableUrl(address),
+    url: describeReachableUrl(address, main.scheme),
     exposed: !isLoopback(address.address),
     routes: template.routes,
     httpRoutes: template.httpRoutes,
