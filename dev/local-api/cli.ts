@@ -4,6 +4,9 @@ import { isLoopback } from './describe-address';
 import type { InspectTarget } from './open-inspector';
 import { parseParameterOverrides } from '../sam-model/parse-parameter-overrides';
 import { startLocalApi, type LocalApi, type LocalApiOptions } from './start-local-api';
+import { describeDockerOnlyFlags, dockerOnlyOptions } from './command-line/docker-only-flags';
+import { mergeSamconfig } from './command-line/merge-samconfig';
+import { readSamconfig } from './command-line/read-samconfig';
 
 const USAGE = `Usage: npm start -- [--port 3000] [--host 127.0.0.1] [--template template.yaml] [--max-instances 4]
                     [--env-vars env.json] [--parameter-overrides "Name=value ..."] [--inspect[=[host:]9229]]
@@ -23,9 +26,14 @@ The port also comes from PORT. Binding beyond loopback (--host 0.0.0.0) exposes 
   --static-dir, -s DIR       Files served at / ahead of the APIs (default public, beside the template)
   --ssl-cert-file FILE       Serve HTTPS with this PEM certificate (with --ssl-key-file), as sam local does
   --ssl-key-file FILE        The certificate's PEM private key
+  --warm-containers MODE     EAGER starts an instance of every function at start; LAZY on first use (the default)
+  --config-file FILE         SAM CLI configuration (default samconfig.toml here): its
+  --config-env ENV           [ENV.local_start_api.parameters] (ENV default: default) fill in flags not given
   --disable-authorizer       Serve every route as if no authorizer guarded it, as sam local does
   --refuse-unchecked-auth    Answer 401 on routes under auth that cannot be checked offline (AWS_IAM,
-                             Cognito, JWT) instead of letting them through`;
+                             Cognito, JWT) instead of letting them through
+sam local's Docker-only flags (--docker-network, --skip-pull-image, --container-host, -v, ...) are accepted
+with a note that they have no effect here.`;
 
 const DEFAULT_INSPECT_PORT = 9229;
 
@@ -44,58 +52,86 @@ function readInspectTarget(inspect: string | undefined, debugPort: string | unde
   return { host: inspect.slice(0, colon), port: readPort(inspect.slice(colon + 1), '--inspect') };
 }
 
+// The local API's own flags. No defaults here: a flag left out may come from samconfig.toml.
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  template: { type: 'string', short: 't' },
+  'max-instances': { type: 'string' },
+  'concurrency-per-instance': { type: 'string' },
+  'env-vars': { type: 'string', short: 'n' },
+  'parameter-overrides': { type: 'string', multiple: true },
+  inspect: { type: 'string' },
+  'debug-port': { type: 'string', short: 'd' },
+  'static-dir': { type: 'string', short: 's' },
+  'ssl-cert-file': { type: 'string' },
+  'ssl-key-file': { type: 'string' },
+  'warm-containers': { type: 'string' },
+  'disable-authorizer': { type: 'boolean' },
+  'refuse-unchecked-auth': { type: 'boolean' },
+} as const;
+
+function readWarmContainers(value: string | undefined): LocalApiOptions['warmContainers'] {
+  if (value === undefined) return undefined;
+  const mode = value.toUpperCase();
+  if (mode === 'EAGER' || mode === 'LAZY') return mode;
+  throw new Error(`--warm-containers: EAGER or LAZY, not ${value}`);
+}
+
 function readOptions() {
   // parseArgs has no optional values: a bare --inspect means the inspector's usual port.
   const args = process.argv.slice(2).map((arg) => (arg === '--inspect' ? `--inspect=${DEFAULT_INSPECT_PORT}` : arg));
-  const { values } = parseArgs({
+  const { values: given } = parseArgs({
     args,
     options: {
-      port: { type: 'string' },
-      host: { type: 'string', default: '127.0.0.1' },
-      template: { type: 'string', default: 'template.yaml' },
-      'max-instances': { type: 'string' },
-      'concurrency-per-instance': { type: 'string' },
-      'env-vars': { type: 'string', short: 'n' },
-      'parameter-overrides': { type: 'string', multiple: true },
-      inspect: { type: 'string' },
-      'debug-port': { type: 'string', short: 'd' },
-      'static-dir': { type: 'string', short: 's' },
-      'ssl-cert-file': { type: 'string' },
-      'ssl-key-file': { type: 'string' },
-      'disable-authorizer': { type: 'boolean', default: false },
-      'refuse-unchecked-auth': { type: 'boolean', default: false },
+      ...OPTIONS,
+      ...dockerOnlyOptions(),
+      'config-env': { type: 'string' },
+      'config-file': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
-  const port = Number(values.port ?? process.env.PORT ?? 3000);
-  const maxInstances = values['max-instances'] === undefined ? undefined : Number(values['max-instances']);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${values.port ?? process.env.PORT}`);
+  // Flags win over PORT, and PORT over samconfig.toml.
+  const withPort = { ...given, ...(given.port === undefined && process.env.PORT !== undefined ? { port: process.env.PORT } : {}) };
+  const config = readSamconfig(given['config-file'], given['config-env']);
+  const { values, notes } = mergeSamconfig(withPort, config, { ...OPTIONS, ...dockerOnlyOptions() });
+  const text = (flag: keyof typeof OPTIONS): string | undefined => (typeof values[flag] === 'string' ? values[flag] : undefined);
+  const dockerOnly = Object.keys(dockerOnlyOptions()).filter((flag) => values[flag] !== undefined && values[flag] !== false);
+  notes.push(...describeDockerOnlyFlags(dockerOnly));
+
+  const port = Number(text('port') ?? 3000);
+  const maxInstances = text('max-instances') === undefined ? undefined : Number(text('max-instances'));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${text('port')}`);
   if (maxInstances !== undefined && !(Number.isInteger(maxInstances) && maxInstances > 0))
     throw new Error('--max-instances wants a positive integer');
-  const perInstance = values['concurrency-per-instance'];
+  const perInstance = text('concurrency-per-instance');
   const concurrencyPerInstance = perInstance === undefined ? undefined : Number(perInstance);
   if (concurrencyPerInstance !== undefined && !(Number.isInteger(concurrencyPerInstance) && concurrencyPerInstance > 0))
     throw new Error('--concurrency-per-instance wants a positive integer');
-  const inspect = readInspectTarget(values.inspect, values['debug-port']);
-  const certFile = values['ssl-cert-file'];
-  const keyFile = values['ssl-key-file'];
+  const inspect = readInspectTarget(text('inspect'), text('debug-port'));
+  const certFile = text('ssl-cert-file');
+  const keyFile = text('ssl-key-file');
   if ((certFile === undefined) !== (keyFile === undefined)) throw new Error('--ssl-cert-file and --ssl-key-file go together');
-  const envVarsPath = values['env-vars'];
+  const envVarsPath = text('env-vars');
+  const staticDir = text('static-dir');
+  const warmContainers = readWarmContainers(text('warm-containers'));
+  const overrides = values['parameter-overrides'];
   const options: LocalApiOptions & { host: string; port: number } = {
     port,
-    host: values.host,
-    templatePath: values.template,
-    parameterOverrides: parseParameterOverrides(values['parameter-overrides'] ?? []),
-    disableAuthorizer: values['disable-authorizer'],
-    refuseUncheckedAuth: values['refuse-unchecked-auth'],
-    ...(values['static-dir'] === undefined ? {} : { staticDir: values['static-dir'] }),
+    host: text('host') ?? '127.0.0.1',
+    templatePath: text('template') ?? 'template.yaml',
+    parameterOverrides: parseParameterOverrides(Array.isArray(overrides) ? overrides.map(String) : []),
+    disableAuthorizer: values['disable-authorizer'] === true,
+    refuseUncheckedAuth: values['refuse-unchecked-auth'] === true,
+    ...(staticDir === undefined ? {} : { staticDir }),
     ...(certFile === undefined || keyFile === undefined ? {} : { tls: { certFile, keyFile } }),
+    ...(warmContainers === undefined ? {} : { warmContainers }),
     ...(maxInstances === undefined ? {} : { maxInstances }),
     ...(concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance }),
     ...(envVarsPath === undefined ? {} : { envVarsPath }),
     ...(inspect === undefined ? {} : { inspect }),
   };
-  return { help: values.help, options };
+  return { help: given.help, options, notes, configFile: config.file };
 }
 
 /** How to attach, printed with the banner; the README shows the VS Code configuration. */
@@ -112,11 +148,13 @@ function describeDebugger(url: string, inspect: InspectTarget | undefined): stri
 }
 
 async function main(): Promise<void> {
-  const { help, options } = readOptions();
+  const { help, options, notes, configFile } = readOptions();
   if (help) {
     console.log(USAGE);
     return;
   }
+  if (configFile) console.log(`Options from ${configFile} [local_start_api] where the command line gives none.`);
+  for (const note of notes) console.log(note);
   let api: LocalApi;
   try {
     api = await startLocalApi(options);

@@ -36,6 +36,8 @@ export interface LocalApiOptions {
   envVarsPath?: string;
   /** Opens the Node.js inspector so a debugger can attach to the functions (`--inspect`). */
   inspect?: InspectTarget;
+  /** `--warm-containers`: EAGER starts an instance of every function at start (and after a change); LAZY on first use. */
+  warmContainers?: 'EAGER' | 'LAZY';
   /** `--disable-authorizer`: routes are served as if no authorizer guarded them. */
   disableAuthorizer?: boolean;
   /** `--refuse-unchecked-auth`: routes under AWS_IAM, Cognito or JWT auth answer 401 instead of being let through. */
@@ -103,6 +105,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     limits,
     logger,
     debugging,
+    ...(options.warmContainers === undefined ? {} : { warmContainers: options.warmContainers }),
     gatewayOptions: {
       disableAuthorizers: options.disableAuthorizer ?? false,
       refuseUncheckedAuth: options.refuseUncheckedAuth ?? false,
