@@ -3,6 +3,7 @@ import { describeStartFailure } from './describe-start-failure';
 import { isLoopback } from './describe-address';
 import type { InspectTarget } from './open-inspector';
 import { parseParameterOverrides } from '../sam-model/parse-parameter-overrides';
+import type { RouteAuthorizer } from '../sam-model/read-template';
 import { startLocalApi, type LocalApi, type LocalApiOptions } from './start-local-api';
 import { describeDockerOnlyFlags, dockerOnlyOptions } from './command-line/docker-only-flags';
 import { mergeSamconfig } from './command-line/merge-samconfig';
@@ -134,6 +135,9 @@ function readOptions() {
   return { help: given.help, options, notes, configFile: config.file };
 }
 
+// `  [authorizer TokenAuth]` after a guarded route in the banner.
+const describeGuard = (authorizer: RouteAuthorizer): string => (authorizer ? `  [authorizer ${authorizer.name}]` : '');
+
 /** How to attach, printed with the banner; the README shows the VS Code configuration. */
 function describeDebugger(url: string, inspect: InspectTarget | undefined): string[] {
   const port = new URL(url).port;
@@ -173,14 +177,14 @@ async function main(): Promise<void> {
   for (const route of api.routes) {
     const example = route.path.replace(/\{[^/]+\+\}$/, 'ping');
     console.log(
-      `  ${route.method.padEnd(6)} ${api.url}${route.path}  ->  ${route.functionId}${example === route.path ? '' : `   e.g. curl ${api.url}${example}`}`,
+      `  ${route.method.padEnd(6)} ${api.url}${route.path}  ->  ${route.functionId}${describeGuard(route.authorizer)}${example === route.path ? '' : `   e.g. curl ${api.url}${example}`}`,
     );
   }
   for (const route of api.httpRoutes) {
     const stage = route.api.stageName === '$default' ? '' : `/${route.api.stageName}`;
     const path = route.path === '$default' ? '/*  ($default route)' : route.path;
     console.log(
-      `  ${route.method.padEnd(6)} ${api.url}${stage}${path}  ->  ${route.functionId}  (HTTP API, payload ${route.payloadFormatVersion})`,
+      `  ${route.method.padEnd(6)} ${api.url}${stage}${path}  ->  ${route.functionId}  (HTTP API, payload ${route.payloadFormatVersion})${describeGuard(route.authorizer)}`,
     );
   }
   for (const [functionId, url] of api.functionUrls())

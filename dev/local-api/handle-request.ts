@@ -35,6 +35,8 @@ interface Reply {
   gateway?: Gateway;
   functionId?: string;
   coldStart?: boolean;
+  /** Why the function did not run, for the access line (an authorizer refused). */
+  note?: string;
   /** A streamed answer, already sent: its status, and why its body was cut short when it was. */
   streamed?: { status: number | 'aborted'; note?: string };
 }
@@ -111,7 +113,7 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
       const authorization = await route.authorize(received, (id, event) => invokeOnce(id, event, route.timeoutMs));
       if (!authorization.allowed) {
         if (authorization.reason) logger.error(`${method} ${describeTarget(url)} (request ${requestId}): ${authorization.reason}`);
-        return { answer: authorization.answer, gateway, ...(functionId === undefined ? {} : { functionId }) };
+        return { answer: authorization.answer, gateway, note: 'refused by the authorizer' };
       }
       authorizer = authorization.requestContextAuthorizer;
     }
@@ -180,9 +182,9 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
         const gateway = gateways()[0];
         return gateway ? { answer: gateway.refuse('function-error'), gateway } : {};
       })
-      .then(({ answer, gateway, functionId, coldStart, streamed }) => {
+      .then(({ answer, gateway, functionId, coldStart, streamed, note: refusal }) => {
         if (answer) sendAnswer(response, gateway ? gateway.finish(answer, requestId) : answer);
-        const note = streamed ? streamed.note : answer ? undefined : 'the client closed the connection mid-body';
+        const note = streamed ? streamed.note : answer ? refusal : 'the client closed the connection mid-body';
         logger.info(
           formatAccessLine({
             method,

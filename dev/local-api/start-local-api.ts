@@ -13,7 +13,7 @@ import { readEnvVarsFile } from '../lambda-runtime/read-env-vars-file';
 import { readTemplate, type SamTemplate, type TemplateRoute } from '../sam-model/read-template';
 import { createFunctionUrlServers } from './serve-function-urls';
 import { serveTemplate } from './serve-template';
-import { describeAuth } from './describe-auth';
+import { describeAuth } from './command-line/describe-auth';
 import { watchTemplate } from './watch-template';
 
 export interface LocalApiOptions {

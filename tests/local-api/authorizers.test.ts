@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { sendRequest, type Answer } from './send-request';
-import { AUTH_TEMPLATE, startTestApi, type TestApi } from './start-test-api';
+import { AUTH_TEMPLATE, lineSaying, startTestApi, type TestApi } from './start-test-api';
 
 // REST Lambda authorizers as API Gateway runs them, over real HTTP against fixtures/auth/template.yaml.
 const SAMPLES = join(__dirname, '..', '..', '..', 'shared', 'aws-sample-events');
@@ -40,6 +40,12 @@ describe('a REST TOKEN authorizer (the DefaultAuthorizer)', () => {
       expect(answer.headers['x-amzn-errortype']).toBe('UnauthorizedException');
     }
     expect(api.lines.filter((line) => line.includes('authorizer ran for')).length).toBe(before);
+  });
+
+  it('writes an access line that names no function for a refused request', async () => {
+    await get('/orders/refused-line');
+    const line = await lineSaying(api, 'GET /orders/refused-line 401');
+    expect(line).toMatch(/ms - \(refused by the authorizer\)$/);
   });
 
   it('answers 401 without calling the authorizer when the token fails the ValidationExpression', async () => {

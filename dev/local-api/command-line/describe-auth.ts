@@ -1,4 +1,4 @@
-import type { SamTemplate } from '../sam-model/read-template';
+import type { SamTemplate } from '../../sam-model/read-template';
 
 /**
  * The start-up notes on auth: that authorizers are off, or each route whose auth cannot be
