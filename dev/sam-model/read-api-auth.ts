@@ -29,6 +29,20 @@ function readIdentitySources(identity: Fields | undefined): IdentitySources {
   };
 }
 
+// A pattern that does not compile would fail every request; say so when the template is read.
+function readValidationExpression(identity: Fields | undefined): string | undefined {
+  const pattern = identity?.optionalString('ValidationExpression');
+  if (pattern === undefined) return undefined;
+  try {
+    new RegExp(pattern);
+  } catch (error) {
+    throw new TemplateError(`${identity?.where}.ValidationExpression is not a regular expression: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  return pattern;
+}
+
 function readFunctionId(authorizer: Fields, functionIdOf: FunctionIdOf): string {
   const arn = authorizer.string('FunctionArn');
   const functionId = functionIdOf(arn);
@@ -55,7 +69,7 @@ function readRestAuthorizer(name: string, authorizer: Fields, functionIdOf: Func
     functionId: readFunctionId(authorizer, functionIdOf),
     payloadType,
     identity: payloadType === 'TOKEN' ? { ...sources, headers: [identity?.optionalString('Header') ?? 'Authorization'] } : sources,
-    validationExpression: payloadType === 'TOKEN' ? identity?.optionalString('ValidationExpression') : undefined,
+    validationExpression: payloadType === 'TOKEN' ? readValidationExpression(identity) : undefined,
     ttlSeconds: identity?.optionalNumber('ReauthorizeEvery') ?? REST_DEFAULT_TTL_SECONDS,
     payloadFormatVersion: undefined,
     simpleResponses: false,

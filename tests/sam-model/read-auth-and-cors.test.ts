@@ -99,3 +99,10 @@ describe('reading Cors', () => {
     });
   });
 });
+
+describe('a template mistake in Auth', () => {
+  it('says which ValidationExpression does not compile when the template is read', async () => {
+    const auth = ['Auth:', '  Authorizers:', "    Tok: {FunctionArn: !GetAtt Fn.Arn, Identity: {ValidationExpression: '[unclosed'}}"];
+    await expect(readApiTemplate(auth)).rejects.toThrow('Tok.Identity.ValidationExpression is not a regular expression');
+  });
+});
