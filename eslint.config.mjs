@@ -2,7 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.aws-sam/', 'coverage/', '.build/', '.scratch/', 'bench/results/'] },
+  // .build/ beside any template: npm start -- --template tests/local-api/fixtures/auth/template.yaml bundles there.
+  { ignores: ['node_modules/', '.aws-sam/', 'coverage/', '**/.build/', '.scratch/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { StreamReading } from './answer-streamed';
 import type { HttpAnswer, ReadOutcome } from './read-lambda-result';
 import type { ReceivedRequest } from './received-request';
+import type { Authorization, InvokeFunction } from './authorizers/authorization';
 
 /** What a gateway answers on its own, each in its own words. */
 export type GatewayFailure = 'no-route' | 'uri-too-long' | 'headers-too-large' | 'too-large' | 'function-error' | 'timed-out';
@@ -12,14 +13,19 @@ export type InvokeMode = 'BUFFERED' | 'RESPONSE_STREAM';
 /** Where a gateway sends one request, and how it talks to the function there. */
 export interface GatewayRoute {
   readonly gateway: Gateway;
-  readonly functionId: string;
+  /** Undefined when the gateway answers itself (`answer`): a CORS preflight, a static file. */
+  readonly functionId: string | undefined;
   readonly invokeMode: InvokeMode;
   /** With RESPONSE_STREAM: how this gateway reads the stream's head (answer-streamed.ts). */
   readonly streamReading?: StreamReading;
   /** How long the gateway waits for the function; undefined: as long as the function's own Timeout allows. */
   readonly timeoutMs: number | undefined;
-  /** The event the function receives. */
-  createEvent(request: ReceivedRequest): unknown;
+  /** The gateway's own answer, no function involved (after `authorize`, when both are set). */
+  answer?(request: ReceivedRequest): HttpAnswer;
+  /** The route's authorizer, run before the function; absent when nothing guards the route. */
+  authorize?(request: ReceivedRequest, invoke: InvokeFunction): Promise<Authorization>;
+  /** The event the function receives; `authorizer`: what an authorizer let through, for `requestContext.authorizer`. */
+  createEvent(request: ReceivedRequest, authorizer?: Record<string, unknown>): unknown;
   /** The function's result as the gateway answers it, or why it cannot (the gateway then answers 'function-error'). */
   readResult(payload: string, requestHeaders: IncomingHttpHeaders): ReadOutcome;
 }
@@ -32,8 +38,8 @@ export interface GatewayRoute {
 export interface Gateway {
   /** `REST API`, `HTTP API`, `Function URL`: for the console. */
   readonly kind: string;
-  /** The route of a method and path (as sent, still percent-encoded), or undefined when none takes it. */
-  route(method: string, rawPath: string): GatewayRoute | undefined;
+  /** The route of a method and path (as sent, still percent-encoded), or undefined when none takes it; headers tell a CORS preflight. */
+  route(method: string, rawPath: string, headers: IncomingHttpHeaders): GatewayRoute | undefined;
   /** Whether a request for this path that no route takes is this gateway's to refuse ('no-route'). */
   owns(rawPath: string): boolean;
   refuse(failure: GatewayFailure): HttpAnswer;

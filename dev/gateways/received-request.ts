@@ -11,6 +11,8 @@ export interface ReceivedRequest {
   body: Buffer;
   sourceIp: string;
   localPort: number;
+  /** Whether it came over TLS (`--ssl-cert-file`): X-Forwarded-Proto says which. Plain HTTP when absent. */
+  encrypted?: boolean;
   requestId: string;
   receivedAt: Date;
 }
@@ -48,7 +50,7 @@ export function headersWithGatewayHeaders(request: ReceivedRequest): MultiMap {
   if (forwardedFor) headers[forwardedFor] = [`${headers[forwardedFor]?.at(-1)}, ${request.sourceIp}`];
   else headers['X-Forwarded-For'] = [request.sourceIp];
   setDefault(headers, 'X-Forwarded-Port', String(request.localPort));
-  setDefault(headers, 'X-Forwarded-Proto', 'http');
+  setDefault(headers, 'X-Forwarded-Proto', request.encrypted === true ? 'https' : 'http');
   const epochHex = Math.floor(request.receivedAt.getTime() / 1000).toString(16);
   setDefault(headers, 'X-Amzn-Trace-Id', `Root=1-${epochHex}-${randomBytes(12).toString('hex')}`);
   return headers;

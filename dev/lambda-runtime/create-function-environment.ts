@@ -5,6 +5,8 @@ import type { TemplateFunction } from '../sam-model/read-template';
 
 /** The placeholder region every local function and ARN names. */
 export const LOCAL_REGION = 'xx-local-1';
+// The account id local ARNs carry, as the sample events and pseudo parameters do.
+export const LOCAL_ACCOUNT_ID = '000000000000';
 
 /** What Lambda sets in every function's environment (with a placeholder region); the template's variables come on top. */
 export function createFunctionEnvironment(

@@ -26,6 +26,8 @@ export interface FunctionPool {
     stream?: MessagePort,
     onLine?: (line: string) => void,
   ): Promise<InvocationOutcome>;
+  /** Starts an instance ahead of any request (`--warm-containers EAGER`); its init error, if any, as text. */
+  prewarm(artifact: Artifact): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,9 @@ interface Instance {
 
 // Managed Instances' default is 64 concurrent invocations per vCPU; locally an instance is one vCPU.
 const MANAGED_INSTANCES_DEFAULT_CONCURRENCY = 64;
+
+// An instance started by prewarm, before its first invocation: counted as warm when it comes.
+const PREWARMED = -1;
 
 const describe = (error: ErrorReport): string => `${error.errorType}: ${error.errorMessage}`;
 const failure = (errorType: string, reason: string): RunOutcome => ({
@@ -240,11 +245,23 @@ export function createFunctionPool(
       const instance = take() ?? (await new Promise<Instance | undefined>((resolve) => waiting.push(resolve)));
       if (!instance) return { ...failure('Runtime.Unavailable', 'the local API is shutting down'), coldStart: false };
       const coldStart = instance.invocations === 0;
+      if (instance.invocations === PREWARMED) instance.invocations = 0;
       instance.invocations += 1;
       if (onLine) instance.listeners.set(awsRequestId, onLine);
       const { outcome, healthy } = await run(instance, event, awsRequestId, stream).finally(() => instance.listeners.delete(awsRequestId));
       release(instance, healthy);
       return { ...outcome, coldStart };
+    },
+    async prewarm(artifact) {
+      if (!newest || artifact.version > newest.version) newest = artifact;
+      if (closed || instances.size > 0) return undefined;
+      const instance = spawn(artifact);
+      // Started for no request: idle, and its first invocation is warm, as on a provisioned environment.
+      instance.active = 0;
+      instance.invocations = PREWARMED;
+      const initError = await instance.ready;
+      drain();
+      return initError && describe(initError);
     },
     async close() {
       closed = true;

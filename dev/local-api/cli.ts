@@ -1,9 +1,20 @@
 import { parseArgs } from 'node:util';
 import { describeStartFailure } from '../local-functions/describe-start-failure';
 import { isLoopback } from '../local-functions/describe-address';
-import { expandBareInspect, FUNCTION_FLAGS, FUNCTION_FLAGS_USAGE, readFunctionFlags, readPort } from '../local-functions/function-flags';
+import {
+  expandBareInspect,
+  FUNCTION_FLAGS,
+  FUNCTION_FLAGS_USAGE,
+  readFunctionFlags,
+  readPort,
+  type FunctionFlagValues,
+} from '../local-functions/function-flags';
 import type { InspectTarget } from '../local-functions/open-inspector';
+import type { RouteAuthorizer } from '../sam-model/read-template';
 import { startLocalApi, type LocalApi, type LocalApiOptions } from './start-local-api';
+import { describeDockerOnlyFlags, dockerOnlyOptions } from './command-line/docker-only-flags';
+import { mergeSamconfig } from './command-line/merge-samconfig';
+import { readSamconfig } from './command-line/read-samconfig';
 
 const USAGE = `Usage: npm start -- [--port 3000] [--host 127.0.0.1] [--lambda-port 3001] [--template template.yaml]
                     [--env-vars env.json] [--parameter-overrides "Name=value ..."] [--inspect[=[host:]9229]]
@@ -13,28 +24,80 @@ The port also comes from PORT. Binding beyond loopback (--host 0.0.0.0) exposes 
 
   --lambda-port PORT         Also serve the Lambda Invoke API there (as sam local start-lambda does), with the
                              same instances: make local serves it on 3001
-${FUNCTION_FLAGS_USAGE}`;
+${FUNCTION_FLAGS_USAGE}
+  --static-dir, -s DIR       Files served at / ahead of the APIs (default public, beside the template)
+  --ssl-cert-file FILE       Serve HTTPS with this PEM certificate (with --ssl-key-file), as sam local does
+  --ssl-key-file FILE        The certificate's PEM private key
+  --config-file FILE         SAM CLI configuration (default samconfig.toml here): its
+  --config-env ENV           [ENV.local_start_api.parameters] (ENV default: default) fill in flags not given
+  --disable-authorizer       Serve every route as if no authorizer guarded it, as sam local does
+  --refuse-unchecked-auth    Answer 401 on routes under auth that cannot be checked offline (AWS_IAM,
+                             Cognito, JWT) instead of letting them through
+sam local's Docker-only flags (--docker-network, --skip-pull-image, --container-host, -v, ...) are accepted
+with a note that they have no effect here.`;
+
+// The local API's flags: the shared ones without their defaults (a flag left out may come from
+// samconfig.toml), and its own.
+const OPTIONS = {
+  ...FUNCTION_FLAGS,
+  template: { type: 'string', short: 't' },
+  help: { type: 'boolean' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'lambda-port': { type: 'string' },
+  'static-dir': { type: 'string', short: 's' },
+  'ssl-cert-file': { type: 'string' },
+  'ssl-key-file': { type: 'string' },
+  'disable-authorizer': { type: 'boolean' },
+  'refuse-unchecked-auth': { type: 'boolean' },
+} as const;
 
 function readOptions() {
-  const { values } = parseArgs({
+  // parseArgs has no optional values: a bare --inspect means the inspector's usual port.
+  const { values: given } = parseArgs({
     args: expandBareInspect(process.argv.slice(2)),
     options: {
-      ...FUNCTION_FLAGS,
-      port: { type: 'string' },
-      host: { type: 'string', default: '127.0.0.1' },
-      'lambda-port': { type: 'string' },
+      ...OPTIONS,
+      ...dockerOnlyOptions(),
+      'config-env': { type: 'string' },
+      'config-file': { type: 'string' },
+      help: { type: 'boolean', default: false },
     },
   });
-  const port = readPort(values.port ?? process.env.PORT ?? '3000', '--port');
-  const lambdaPort = values['lambda-port'] === undefined ? undefined : readPort(values['lambda-port'], '--lambda-port');
+  // Flags win over PORT, and PORT over samconfig.toml.
+  const withPort = { ...given, ...(given.port === undefined && process.env.PORT !== undefined ? { port: process.env.PORT } : {}) };
+  const config = readSamconfig(given['config-file'], given['config-env']);
+  const { values, notes } = mergeSamconfig(withPort, config, { ...OPTIONS, ...dockerOnlyOptions() });
+  const text = (flag: keyof typeof OPTIONS): string | undefined => (typeof values[flag] === 'string' ? values[flag] : undefined);
+  const dockerOnly = Object.keys(dockerOnlyOptions()).filter((flag) => values[flag] !== undefined && values[flag] !== false);
+  notes.push(...describeDockerOnlyFlags(dockerOnly));
+
+  const port = readPort(text('port') ?? '3000', '--port');
+  const lambdaPortText = text('lambda-port');
+  const lambdaPort = lambdaPortText === undefined ? undefined : readPort(lambdaPortText, '--lambda-port');
+  const certFile = text('ssl-cert-file');
+  const keyFile = text('ssl-key-file');
+  if ((certFile === undefined) !== (keyFile === undefined)) throw new Error('--ssl-cert-file and --ssl-key-file go together');
+  const staticDir = text('static-dir');
+  // The shared flags, as merged with samconfig.toml: only those given (or configured).
+  const functionFlags = Object.fromEntries(
+    Object.keys(FUNCTION_FLAGS).flatMap((flag) => (values[flag] === undefined ? [] : [[flag, values[flag]]])),
+  );
   const options: LocalApiOptions & { host: string; port: number } = {
-    ...readFunctionFlags(values),
+    ...readFunctionFlags({ ...functionFlags, template: text('template') ?? 'template.yaml' } as FunctionFlagValues),
     port,
-    host: values.host,
+    host: text('host') ?? '127.0.0.1',
     ...(lambdaPort === undefined ? {} : { lambdaPort }),
+    disableAuthorizer: values['disable-authorizer'] === true,
+    refuseUncheckedAuth: values['refuse-unchecked-auth'] === true,
+    ...(staticDir === undefined ? {} : { staticDir }),
+    ...(certFile === undefined || keyFile === undefined ? {} : { tls: { certFile, keyFile } }),
   };
-  return { help: values.help, options };
+  return { help: given.help, options, notes, configFile: config.file };
 }
+
+// `  [authorizer TokenAuth]` after a guarded route in the banner.
+const describeGuard = (authorizer: RouteAuthorizer): string => (authorizer ? `  [authorizer ${authorizer.name}]` : '');
 
 /** How to attach, printed with the banner; the README shows the VS Code configuration. */
 function describeDebugger(url: string, inspect: InspectTarget | undefined): string[] {
@@ -50,11 +113,13 @@ function describeDebugger(url: string, inspect: InspectTarget | undefined): stri
 }
 
 async function main(): Promise<void> {
-  const { help, options } = readOptions();
+  const { help, options, notes, configFile } = readOptions();
   if (help) {
     console.log(USAGE);
     return;
   }
+  if (configFile) console.log(`Options from ${configFile} [local_start_api] where the command line gives none.`);
+  for (const note of notes) console.log(note);
   let api: LocalApi;
   try {
     api = await startLocalApi(options);
@@ -73,14 +138,14 @@ async function main(): Promise<void> {
   for (const route of api.routes) {
     const example = route.path.replace(/\{[^/]+\+\}$/, 'ping');
     console.log(
-      `  ${route.method.padEnd(6)} ${api.url}${route.path}  ->  ${route.functionId}${example === route.path ? '' : `   e.g. curl ${api.url}${example}`}`,
+      `  ${route.method.padEnd(6)} ${api.url}${route.path}  ->  ${route.functionId}${describeGuard(route.authorizer)}${example === route.path ? '' : `   e.g. curl ${api.url}${example}`}`,
     );
   }
   for (const route of api.httpRoutes) {
     const stage = route.api.stageName === '$default' ? '' : `/${route.api.stageName}`;
     const path = route.path === '$default' ? '/*  ($default route)' : route.path;
     console.log(
-      `  ${route.method.padEnd(6)} ${api.url}${stage}${path}  ->  ${route.functionId}  (HTTP API, payload ${route.payloadFormatVersion})`,
+      `  ${route.method.padEnd(6)} ${api.url}${stage}${path}  ->  ${route.functionId}  (HTTP API, payload ${route.payloadFormatVersion})${describeGuard(route.authorizer)}`,
     );
   }
   if (api.lambdaUrl)

@@ -12,7 +12,7 @@ import type { Logger } from '../console/logger';
 import { describeTarget, formatAccessLine } from './log-access';
 import type { HttpAnswer } from '../gateways/read-lambda-result';
 import { readRequestBody } from '../local-functions/read-request-body';
-import { splitTarget } from '../gateways/received-request';
+import { splitTarget, type ReceivedRequest } from '../gateways/received-request';
 
 export interface RequestHandlerSetup {
   /** The gateways this port serves, in routing order (REST API before HTTP API); read per request, since a reload replaces them. */
@@ -29,6 +29,8 @@ interface Reply {
   gateway?: Gateway;
   functionId?: string;
   coldStart?: boolean;
+  /** Why the function did not run, for the access line (an authorizer refused). */
+  note?: string;
   /** A streamed answer, already sent: its status, and why its body was cut short when it was. */
   streamed?: { status: number | 'aborted'; note?: string };
 }
@@ -48,6 +50,16 @@ function withTimeout(invocation: Promise<InvocationOutcome>, ms: number | undefi
 export function createRequestHandler(setup: RequestHandlerSetup): (request: IncomingMessage, response: ServerResponse) => void {
   const { gateways, functions, limits, logger } = setup;
 
+  // An authorizer runs as any function does, in its own instances, under the route's timeout too.
+  async function invokeOnce(functionId: string, event: unknown, timeoutMs: number | undefined) {
+    const fn = functions.get(functionId);
+    if (!fn) return { ok: false as const, reason: `${functionId} is not served (not built with esbuild?)` };
+    const build = await fn.build.current();
+    if (!build.ok) return { ok: false as const, reason: `${functionId} does not build (see the build error above)` };
+    const outcome = await withTimeout(fn.pool.invoke(build.artifact, event, randomUUID()), timeoutMs);
+    return outcome === TIMED_OUT ? { ok: false as const, reason: `no answer within ${timeoutMs} ms` } : outcome;
+  }
+
   async function reply(request: IncomingMessage, response: ServerResponse, requestId: string, receivedAt: Date): Promise<Reply> {
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
@@ -62,7 +74,7 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
     const rawPath = splitTarget(url).path;
     let route;
     for (const gateway of served) {
-      route = gateway.route(method, rawPath);
+      route = gateway.route(method, rawPath, request.headers);
       if (route) break;
     }
     if (!route) {
@@ -74,15 +86,12 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
     }
     const { gateway, functionId } = route;
     const fail = (failure: GatewayFailure, reason?: string): Reply => {
-      if (reason) logger.error(`${functionId} ${method} ${describeTarget(url)} (request ${requestId}): ${reason}`);
+      if (reason) logger.error(`${functionId ?? gateway.kind} ${method} ${describeTarget(url)} (request ${requestId}): ${reason}`);
       return { answer: gateway.refuse(failure), gateway };
     };
     const body = await readRequestBody(request, limits.requestBodyBytes);
     if (!body.ok) return body.reason === 'too-large' ? fail('too-large') : {};
-    const fn = functions.get(functionId);
-    if (!fn) return fail('function-error', 'function is not served');
-
-    const event = route.createEvent({
+    const received: ReceivedRequest = {
       method,
       url,
       rawHeaders: request.rawHeaders,
@@ -91,7 +100,22 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
       receivedAt,
       sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
       localPort: request.socket.localPort ?? 0,
-    });
+      encrypted: 'encrypted' in request.socket,
+    };
+    let authorizer: Record<string, unknown> | undefined;
+    if (route.authorize) {
+      const authorization = await route.authorize(received, (id, event) => invokeOnce(id, event, route.timeoutMs));
+      if (!authorization.allowed) {
+        if (authorization.reason) logger.error(`${method} ${describeTarget(url)} (request ${requestId}): ${authorization.reason}`);
+        return { answer: authorization.answer, gateway, note: 'refused by the authorizer' };
+      }
+      authorizer = authorization.requestContextAuthorizer;
+    }
+    if (route.answer || functionId === undefined) return { answer: route.answer?.(received) ?? gateway.refuse('no-route'), gateway };
+    const fn = functions.get(functionId);
+    if (!fn) return fail('function-error', 'function is not served');
+
+    const event = route.createEvent(received, authorizer);
     const build = await fn.build.current();
     if (!build.ok) return fail('function-error', 'the function does not build (see the build error above)');
 
@@ -152,9 +176,9 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
         const gateway = gateways()[0];
         return gateway ? { answer: gateway.refuse('function-error'), gateway } : {};
       })
-      .then(({ answer, gateway, functionId, coldStart, streamed }) => {
+      .then(({ answer, gateway, functionId, coldStart, streamed, note: refusal }) => {
         if (answer) sendAnswer(response, gateway ? gateway.finish(answer, requestId) : answer);
-        const note = streamed ? streamed.note : answer ? undefined : 'the client closed the connection mid-body';
+        const note = streamed ? streamed.note : answer ? refusal : 'the client closed the connection mid-body';
         logger.info(
           formatAccessLine({
             method,

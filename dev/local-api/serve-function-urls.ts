@@ -1,7 +1,7 @@
 import { describeReachableUrl } from '../local-functions/describe-address';
 import type { Gateway } from '../gateways/gateway';
 import { createRequestHandler, type RequestHandlerSetup } from './handle-request';
-import { listenHttp, type ListeningServer } from './listen-http';
+import { listenHttp, type ListeningServer, type TlsFiles } from './listen-http';
 
 export interface FunctionUrlServers {
   /** `http://127.0.0.1:3001` by function logical id, in the order they started. */
@@ -19,7 +19,7 @@ export interface FunctionUrlServers {
  */
 export function createFunctionUrlServers(
   setup: Omit<RequestHandlerSetup, 'gateways'>,
-  target: { host: string; firstPort: number },
+  target: { host: string; firstPort: number; tls?: TlsFiles | undefined },
 ): FunctionUrlServers {
   const servers = new Map<string, { listening: ListeningServer; url: string }>();
   let current = new Map<string, Gateway>();
@@ -35,8 +35,8 @@ export function createFunctionUrlServers(
     });
     const port = target.firstPort === 0 ? 0 : nextPort;
     if (target.firstPort !== 0) nextPort += 1;
-    const listening = await listenHttp(handler, { port, host: target.host }, setup.limits, setup.logger);
-    servers.set(functionId, { listening, url: describeReachableUrl(listening.address) });
+    const listening = await listenHttp(handler, { port, host: target.host, tls: target.tls }, setup.limits, setup.logger);
+    servers.set(functionId, { listening, url: describeReachableUrl(listening.address, listening.scheme) });
   }
 
   async function stop(functionId: string): Promise<void> {

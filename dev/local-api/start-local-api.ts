@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describeReachableUrl, isLoopback } from '../local-functions/describe-address';
 import { createRequestHandler } from './handle-request';
@@ -11,6 +12,7 @@ import { createFunctionUrlServers } from './serve-function-urls';
 import { describeRouteChanges } from './describe-route-changes';
 import { listenLambdaService, type LambdaService } from '../lambda-service/listen-lambda-service';
 import { startFunctions, type FunctionsOptions } from '../local-functions/start-functions';
+import { describeAuth } from './command-line/describe-auth';
 
 export interface LocalApiOptions extends FunctionsOptions {
   /** 0 picks a free port. */
@@ -23,6 +25,14 @@ export interface LocalApiOptions extends FunctionsOptions {
   logger?: Logger;
   /** Also serve the Lambda Invoke API (start-lambda) on this port, with the same instances; 0 picks a free port. */
   lambdaPort?: number;
+  /** `--disable-authorizer`: routes are served as if no authorizer guarded them. */
+  disableAuthorizer?: boolean;
+  /** `--refuse-unchecked-auth`: routes under AWS_IAM, Cognito or JWT auth answer 401 instead of being let through. */
+  refuseUncheckedAuth?: boolean;
+  /** `--ssl-cert-file` and `--ssl-key-file` (PEM): the local API speaks HTTPS, as sam local does with them. */
+  tls?: { certFile: string; keyFile: string };
+  /** `--static-dir`: files served at `/`; relative to the template's folder, `public` by default, as sam local has it. */
+  staticDir?: string;
 }
 
 export interface LocalApi {
@@ -53,31 +63,38 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   const logger = options.logger ?? consoleLogger;
   const buildDir = options.buildDir ?? join(dirname(resolve(options.templatePath)), '.build', 'local-api');
   const started = await startFunctions(options, { buildDir, logger, watch: true });
+  for (const note of describeAuth(started.template(), options)) logger.info(note);
   const limits = {
     ...API_GATEWAY_LIMITS,
     ...(started.debugging ? { integrationTimeoutMs: NO_TIMEOUT_MS, httpApiTimeoutMs: NO_TIMEOUT_MS } : {}),
     ...options.limits,
   };
   const host = options.host ?? '127.0.0.1';
+  const tls = options.tls && { cert: readFileSync(resolve(options.tls.certFile)), key: readFileSync(resolve(options.tls.keyFile)) };
   const port = options.port ?? 3000;
   const template = started.template();
-  let gateways = createGateways(template, limits);
+  const gatewayOptions = {
+    disableAuthorizers: options.disableAuthorizer ?? false,
+    refuseUncheckedAuth: options.refuseUncheckedAuth ?? false,
+    staticDir: resolve(dirname(resolve(options.templatePath)), options.staticDir ?? 'public'),
+  };
+  let gateways = createGateways(template, limits, gatewayOptions);
   const handlerSetup = { functions: started.functions, limits, logger };
   // Function URLs take the ports after the main one, stepping over the Lambda Invoke API's when it is next to it.
   const firstUrlPort = port === 0 ? 0 : port + (options.lambdaPort === port + 1 ? 2 : 1);
-  const functionUrls = createFunctionUrlServers(handlerSetup, { host, firstPort: firstUrlPort });
+  const functionUrls = createFunctionUrlServers(handlerSetup, { host, firstPort: firstUrlPort, tls });
   let served = template;
   started.onReplaced(async (next) => {
     const changes = describeRouteChanges(served, next);
     served = next;
-    gateways = createGateways(next, limits);
+    gateways = createGateways(next, limits, gatewayOptions);
     return { changes, notes: await functionUrls.sync(gateways.functionUrls) };
   });
 
   let main: ListeningServer | undefined;
   let lambda: LambdaService | undefined;
   try {
-    main = await listenHttp(createRequestHandler({ ...handlerSetup, gateways: () => gateways.main }), { port, host }, limits, logger);
+    main = await listenHttp(createRequestHandler({ ...handlerSetup, gateways: () => gateways.main }), { port, host, tls }, limits, logger);
     await functionUrls.sync(gateways.functionUrls);
     if (options.lambdaPort !== undefined) lambda = await listenLambdaService(started.functions, { port: options.lambdaPort, host }, logger);
   } catch (error) {
@@ -87,7 +104,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   const { address } = main;
 
   return {
-    url: describeReachableUrl(address),
+    url: describeReachableUrl(address, main.scheme),
     exposed: !isLoopback(address.address),
     routes: template.routes,
     httpRoutes: template.httpRoutes,

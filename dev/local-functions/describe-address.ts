@@ -9,7 +9,7 @@ export function isLoopback(address: string): boolean {
  * A URL that curl or a browser on this machine can open. The unspecified address (0.0.0.0, ::)
  * binds every interface but is not an address to connect to; loopback reaches it.
  */
-export function describeReachableUrl({ address, family, port }: AddressInfo): string {
+export function describeReachableUrl({ address, family, port }: AddressInfo, scheme: 'http' | 'https' = 'http'): string {
   const host = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '::1' : address;
-  return `http://${family === 'IPv6' ? `[${host}]` : host}:${port}`;
+  return `${scheme}://${family === 'IPv6' ? `[${host}]` : host}:${port}`;
 }

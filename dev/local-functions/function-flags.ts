@@ -12,6 +12,7 @@ export const FUNCTION_FLAGS = {
   'parameter-overrides': { type: 'string', multiple: true },
   inspect: { type: 'string' },
   'debug-port': { type: 'string', short: 'd' },
+  'warm-containers': { type: 'string' },
   help: { type: 'boolean', default: false },
 } as const satisfies ParseArgsOptionsConfig;
 
@@ -25,7 +26,8 @@ export const FUNCTION_FLAGS_USAGE = `  --template FILE            Another SAM te
   --concurrency-per-instance N  Up to N overlapping invocations per instance, as Lambda Managed Instances do
   --inspect[=[host:]port]    Open the Node.js inspector (default 127.0.0.1:9229) and attach a debugger:
                              the functions are built with source maps and have no timeout
-  --debug-port, -d PORT      The same as --inspect=PORT, as sam local spells it`;
+  --debug-port, -d PORT      The same as --inspect=PORT, as sam local spells it
+  --warm-containers MODE     EAGER starts an instance of every function at start; LAZY on first use (the default)`;
 
 const DEFAULT_INSPECT_PORT = 9229;
 
@@ -56,7 +58,7 @@ export function expandBareInspect(args: readonly string[]): string[] {
   return args.map((arg) => (arg === '--inspect' ? `--inspect=${DEFAULT_INSPECT_PORT}` : arg));
 }
 
-type FunctionFlagValues = {
+export type FunctionFlagValues = {
   template: string;
   'max-instances'?: string;
   'concurrency-per-instance'?: string;
@@ -64,7 +66,15 @@ type FunctionFlagValues = {
   'parameter-overrides'?: string[];
   inspect?: string;
   'debug-port'?: string;
+  'warm-containers'?: string;
 };
+
+function readWarmContainers(value: string | undefined): FunctionsOptions['warmContainers'] {
+  if (value === undefined) return undefined;
+  const mode = value.toUpperCase();
+  if (mode === 'EAGER' || mode === 'LAZY') return mode;
+  throw new Error(`--warm-containers: EAGER or LAZY, not ${value}`);
+}
 
 /** The options the flags ask for; a value out of range throws with the flag's name. */
 export function readFunctionFlags(values: FunctionFlagValues): FunctionsOptions {
@@ -72,6 +82,7 @@ export function readFunctionFlags(values: FunctionFlagValues): FunctionsOptions 
   const concurrencyPerInstance = readPositive(values['concurrency-per-instance'], '--concurrency-per-instance');
   const inspect = readInspectTarget(values.inspect, values['debug-port']);
   const envVarsPath = values['env-vars'];
+  const warmContainers = readWarmContainers(values['warm-containers']);
   return {
     templatePath: values.template,
     parameterOverrides: parseParameterOverrides(values['parameter-overrides'] ?? []),
@@ -79,5 +90,6 @@ export function readFunctionFlags(values: FunctionFlagValues): FunctionsOptions 
     ...(concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance }),
     ...(envVarsPath === undefined ? {} : { envVarsPath }),
     ...(inspect === undefined ? {} : { inspect }),
+    ...(warmContainers === undefined ? {} : { warmContainers }),
   };
 }

@@ -18,6 +18,8 @@ export interface FunctionsSetup {
   logger: Logger;
   /** A debugger may attach: builds carry source maps and invocations have no timeout. */
   debugging: boolean;
+  /** `--warm-containers EAGER`: an instance of each function starts with it, not on its first request. */
+  warmContainers?: 'EAGER' | 'LAZY';
 }
 
 /** A template's functions, built and ready to run; replaced in place when the template changes. */
@@ -56,6 +58,15 @@ export async function serveFunctions(template: SamTemplate, setup: FunctionsSetu
       ...(setup.concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance: setup.concurrencyPerInstance }),
     });
     functions.set(fn.logicalId, { build, pool });
+    if (setup.warmContainers === 'EAGER') await prewarm(fn.logicalId, build, pool);
+  }
+
+  async function prewarm(functionId: string, build: ServedFunction['build'], pool: ServedFunction['pool']): Promise<void> {
+    const built = await build.current();
+    if (!built.ok) return;
+    const initError = await pool.prewarm(built.artifact);
+    if (initError) setup.logger.error(`${functionId}: its instance failed to start (--warm-containers EAGER): ${initError}`);
+    else setup.logger.info(`${functionId}: instance started (--warm-containers EAGER)`);
   }
 
   async function stop(id: string): Promise<void> {

@@ -22,6 +22,8 @@ export interface FunctionsOptions {
   envVarsPath?: string;
   /** Opens the Node.js inspector so a debugger can attach to the functions (`--inspect`). */
   inspect?: InspectTarget;
+  /** `--warm-containers`: EAGER starts an instance of every function at start (and after a change); LAZY on first use. */
+  warmContainers?: 'EAGER' | 'LAZY';
 }
 
 export interface StartSetup {
@@ -84,6 +86,7 @@ export async function startFunctions(options: FunctionsOptions, setup: StartSetu
     ...(options.concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance: options.concurrencyPerInstance }),
     logger,
     debugging,
+    ...(options.warmContainers === undefined ? {} : { warmContainers: options.warmContainers }),
   }).catch((error: unknown) => {
     inspector?.close();
     throw error;

@@ -1,4 +1,6 @@
+import { NO_AUTH, readApiAuth, readRouteAuthorizer, type ApiAuth, type FunctionIdOf } from './read-api-auth';
 import { readApiEvents } from './read-api-events';
+import { readHttpCors } from './read-cors';
 import type { Fields } from './read-fields';
 import type { HttpApiStage, PayloadFormatVersion, TemplateFunction, TemplateHttpRoute } from './sam-template';
 
@@ -15,9 +17,17 @@ function readStageVariables(properties: Fields): Record<string, string> | null {
   return variables.length === 0 ? null : Object.fromEntries(variables.map(([key, value]) => [key, String(value)]));
 }
 
-/** An HTTP API's stage from its Properties (Globals.HttpApi already merged). */
-export function readHttpApi(logicalId: string, properties: Fields): HttpApiStage {
-  return { logicalId, stageName: properties.optionalString('StageName') ?? DEFAULT_STAGE, stageVariables: readStageVariables(properties) };
+/** An HTTP API's stage from its Properties (Globals.HttpApi already merged), and its Auth for the routes to it. */
+export function readHttpApi(logicalId: string, properties: Fields, functionIdOf: FunctionIdOf): { api: HttpApiStage; auth: ApiAuth } {
+  return {
+    api: {
+      logicalId,
+      stageName: properties.optionalString('StageName') ?? DEFAULT_STAGE,
+      stageVariables: readStageVariables(properties),
+      cors: readHttpCors(properties),
+    },
+    auth: readApiAuth(properties, 'http', functionIdOf),
+  };
 }
 
 function readPayloadFormatVersion(properties: Fields): PayloadFormatVersion {
@@ -32,6 +42,7 @@ export function readHttpRoutes(
   fn: TemplateFunction,
   apis: ReadonlyMap<string, HttpApiStage>,
   implicitApi: HttpApiStage,
+  auths: ReadonlyMap<string, ApiAuth>,
   warnings: string[],
 ): TemplateHttpRoute[] {
   const kind = { type: 'HttpApi', idKey: 'ApiId', resourceType: 'AWS::Serverless::HttpApi' } as const;
@@ -48,6 +59,7 @@ export function readHttpRoutes(
       payloadFormatVersion: readPayloadFormatVersion(properties),
       timeoutMs: properties.optionalNumber('TimeoutInMillis'),
       api,
+      authorizer: readRouteAuthorizer(auths.get(api.logicalId) ?? NO_AUTH, properties),
     };
   });
 }

@@ -1,4 +1,6 @@
+import { NO_AUTH, readApiAuth, readPreflightAuthorizer, readRouteAuthorizer, type ApiAuth, type FunctionIdOf } from './read-api-auth';
 import { readApiEvents } from './read-api-events';
+import { readRestCors } from './read-cors';
 import type { Fields } from './read-fields';
 import type { ApiStage, TemplateFunction, TemplateRoute } from './sam-template';
 
@@ -13,8 +15,17 @@ function decodeMediaType(type: string): string {
   return type.replaceAll('~1', '/').replaceAll('~0', '~');
 }
 
-/** A REST API's stage from its Properties (Globals.Api already merged). */
-export function readApi(logicalId: string, properties: Fields): ApiStage {
+/** A REST API's stage from its Properties (Globals.Api already merged), and its Auth for the routes to it. */
+export function readApi(logicalId: string, properties: Fields, functionIdOf: FunctionIdOf): { api: ApiStage; auth: ApiAuth } {
+  const auth = readApiAuth(properties, 'rest', functionIdOf);
+  const cors = readRestCors(properties);
+  return { api: { ...readStage(logicalId, properties), cors, preflightAuthorizer: cors && readPreflightAuthorizer(auth) }, auth };
+}
+
+function readStage(
+  logicalId: string,
+  properties: Fields,
+): Pick<ApiStage, 'logicalId' | 'stageName' | 'binaryMediaTypes' | 'stageVariables'> {
   const variables = Object.entries(properties.optionalMap('Variables')?.raw ?? {});
   return {
     logicalId,
@@ -29,6 +40,7 @@ export function readRoutes(
   fn: TemplateFunction,
   apis: ReadonlyMap<string, ApiStage>,
   implicitApi: ApiStage,
+  auths: ReadonlyMap<string, ApiAuth>,
   warnings: string[],
 ): TemplateRoute[] {
   return readApiEvents(fn, { type: 'Api', idKey: 'RestApiId', resourceType: 'AWS::Serverless::Api' }, apis, implicitApi, warnings).map(
@@ -39,6 +51,7 @@ export function readRoutes(
       eventName: event.name,
       api,
       responseStreaming: properties.optionalString('ResponseTransferMode') === RESPONSE_STREAM,
+      authorizer: readRouteAuthorizer(auths.get(api.logicalId) ?? NO_AUTH, properties),
     }),
   );
 }

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { isRecord } from './is-record';
 import { assignParameterValues } from './assign-parameter-values';
 import { parseCloudFormation } from './parse-cloudformation';
+import type { ApiAuth, FunctionIdOf } from './read-api-auth';
 import { readFields, type Fields } from './read-fields';
 import { IMPLICIT_HTTP_API_ID, readHttpApi, readHttpRoutes } from './read-http-apis';
 import { IMPLICIT_API_ID, readApi, readRoutes, RESPONSE_STREAM } from './read-rest-apis';
@@ -19,7 +20,18 @@ import type {
 } from './sam-template';
 
 // The local API, the tests and the benchmark import these types from here.
-export type { ApiStage, BuildProperties, FunctionEvent, SamTemplate, TemplateFunction, TemplateRoute } from './sam-template';
+export type {
+  ApiStage,
+  BuildProperties,
+  FunctionEvent,
+  HttpCors,
+  LambdaAuthorizer,
+  RestCors,
+  RouteAuthorizer,
+  SamTemplate,
+  TemplateFunction,
+  TemplateRoute,
+} from './sam-template';
 
 // SAM's defaults for what neither the function nor Globals set.
 const DEFAULT_TIMEOUT_SECONDS = 3;
@@ -114,6 +126,28 @@ function readFunction(logicalId: string, resource: Fields, templateDir: string, 
   };
 }
 
+/**
+ * The function a `FunctionArn` names. `!GetAtt Fn.Arn` resolves to `Fn.Arn`; a written-out ARN
+ * (`!Sub arn:...:function:${Fn}`, say) ends in the function's name or logical id.
+ */
+function findFunctionIds(resources: Fields): FunctionIdOf {
+  const functionIds = Object.keys(resources.raw).filter(
+    (logicalId) => resources.map(logicalId).raw['Type'] === 'AWS::Serverless::Function',
+  );
+  const byName = new Map(
+    functionIds.map((logicalId) => {
+      const name = mapOrEmpty(resources.map(logicalId).raw['Properties'])['FunctionName'];
+      return [typeof name === 'string' ? name : logicalId, logicalId];
+    }),
+  );
+  return (arn) => {
+    const attribute = /^([A-Za-z0-9]+)\.Arn$/.exec(arn)?.[1];
+    if (attribute !== undefined) return functionIds.includes(attribute) ? attribute : undefined;
+    const name = /:function:([^:]+)(:[^:]+)?$/.exec(arn)?.[1] ?? arn;
+    return byName.get(name) ?? (functionIds.includes(name) ? name : undefined);
+  };
+}
+
 export interface ReadOptions {
   /** Values for the template's parameters, by name, instead of their defaults (`sam --parameter-overrides`). */
   parameterOverrides?: Readonly<Record<string, string>> | undefined;
@@ -142,17 +176,31 @@ export function readTemplate(templatePath: string, options: ReadOptions = {}): S
     return readFields({ ...resolved.raw, Properties: properties }, logicalId);
   };
 
+  const functionIdOf = findFunctionIds(resources);
+  const auths = new Map<string, ApiAuth>();
+  const readApiOf = <Api>(logicalId: string, read: { api: Api; auth: ApiAuth }): Api => {
+    auths.set(logicalId, read.auth);
+    return read.api;
+  };
   const apis = new Map<string, ApiStage>();
   for (const { logicalId, resource } of resourcesOfType('AWS::Serverless::Api')) {
-    apis.set(logicalId, readApi(logicalId, resolvedResource(logicalId, resource, globals['Api']).map('Properties')));
+    const properties = resolvedResource(logicalId, resource, globals['Api']).map('Properties');
+    apis.set(logicalId, readApiOf(logicalId, readApi(logicalId, properties, functionIdOf)));
   }
-  const implicitApi = readApi(IMPLICIT_API_ID, readFields(mapOrEmpty(globals['Api']), 'Globals.Api'));
+  const implicitApi = readApiOf(
+    IMPLICIT_API_ID,
+    readApi(IMPLICIT_API_ID, readFields(mapOrEmpty(globals['Api']), 'Globals.Api'), functionIdOf),
+  );
 
   const httpApis = new Map<string, HttpApiStage>();
   for (const { logicalId, resource } of resourcesOfType('AWS::Serverless::HttpApi')) {
-    httpApis.set(logicalId, readHttpApi(logicalId, resolvedResource(logicalId, resource, globals['HttpApi']).map('Properties')));
+    const properties = resolvedResource(logicalId, resource, globals['HttpApi']).map('Properties');
+    httpApis.set(logicalId, readApiOf(logicalId, readHttpApi(logicalId, properties, functionIdOf)));
   }
-  const implicitHttpApi = readHttpApi(IMPLICIT_HTTP_API_ID, readFields(mapOrEmpty(globals['HttpApi']), 'Globals.HttpApi'));
+  const implicitHttpApi = readApiOf(
+    IMPLICIT_HTTP_API_ID,
+    readHttpApi(IMPLICIT_HTTP_API_ID, readFields(mapOrEmpty(globals['HttpApi']), 'Globals.HttpApi'), functionIdOf),
+  );
 
   const functions: TemplateFunction[] = [];
   const routes: TemplateRoute[] = [];
@@ -161,8 +209,8 @@ export function readTemplate(templatePath: string, options: ReadOptions = {}): S
     const fn = readFunction(logicalId, resolvedResource(logicalId, resource, globals['Function']), dirname(file), warnings);
     if (!fn) continue;
     functions.push(fn);
-    routes.push(...readRoutes(fn, apis, implicitApi, warnings));
-    httpRoutes.push(...readHttpRoutes(fn, httpApis, implicitHttpApi, warnings));
+    routes.push(...readRoutes(fn, apis, implicitApi, auths, warnings));
+    httpRoutes.push(...readHttpRoutes(fn, httpApis, implicitHttpApi, auths, warnings));
   }
   const servedHttpApis = [...httpApis.values(), ...(httpRoutes.some((route) => route.api === implicitHttpApi) ? [implicitHttpApi] : [])];
   const outputs = Object.fromEntries(

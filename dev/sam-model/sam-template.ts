@@ -7,6 +7,68 @@ export interface HttpApiStage {
   /** `$default` (no stage in the URL) or a named stage, which is the URL's first segment. */
   stageName: string;
   stageVariables: Record<string, string> | null;
+  /** `CorsConfiguration`: the HTTP API answers preflights itself and adds the headers to responses. */
+  cors: HttpCors | undefined;
+}
+
+/** Where an authorizer's identity comes from; a request missing any of them is refused 401 unasked. */
+export interface IdentitySources {
+  headers: string[];
+  queryStrings: string[];
+  stageVariables: string[];
+  /** `$context` variables, e.g. `identity.sourceIp`. */
+  context: string[];
+}
+
+/** A Lambda authorizer (`Auth.Authorizers.<name>` with a `FunctionArn`), REST or HTTP API. */
+export interface LambdaAuthorizer {
+  kind: 'lambda';
+  name: string;
+  /** The authorizer function's logical id: it runs through the same pool as any function. */
+  functionId: string;
+  /** REST `FunctionPayloadType`; an HTTP API's Lambda authorizers are REQUEST authorizers. */
+  payloadType: 'TOKEN' | 'REQUEST';
+  /** TOKEN: `headers` holds the one token header (`Identity.Header`, Authorization by default). */
+  identity: IdentitySources;
+  /** TOKEN's `Identity.ValidationExpression`: a token it does not match is refused 401 unasked. */
+  validationExpression: string | undefined;
+  /** `Identity.ReauthorizeEvery`: how long a result is cached per identity; 0 caches nothing. */
+  ttlSeconds: number;
+  /** HTTP API only: the authorizer's event and response format. REST authorizers get their own. */
+  payloadFormatVersion: PayloadFormatVersion | undefined;
+  /** HTTP API `EnableSimpleResponses`: `{isAuthorized, context}` instead of an IAM policy. */
+  simpleResponses: boolean;
+}
+
+/** Auth that cannot be checked offline (AWS_IAM, a Cognito or JWT authorizer): noted at start, let through. */
+export interface UncheckedAuthorizer {
+  kind: 'unchecked';
+  name: string;
+  /** `AWS_IAM`, `COGNITO_USER_POOLS`, `JWT`. */
+  type: string;
+}
+
+/** What guards one route; undefined: nothing does (no authorizer, or `Authorizer: NONE`). */
+export type RouteAuthorizer = LambdaAuthorizer | UncheckedAuthorizer | undefined;
+
+/** A REST API's `Cors` as SAM turns it into an OPTIONS method on every path (quotes taken off). */
+export interface RestCors {
+  allowOrigin: string;
+  /** Undefined: the path's own methods and OPTIONS, as SAM lists them. */
+  allowMethods: string | undefined;
+  allowHeaders: string | undefined;
+  maxAge: string | undefined;
+  allowCredentials: boolean;
+}
+
+/** An HTTP API's `CorsConfiguration`. */
+export interface HttpCors {
+  allowOrigins: string[];
+  allowMethods: string[];
+  allowHeaders: string[];
+  exposeHeaders: string[];
+  maxAge: number | undefined;
+  allowCredentials: boolean;
 }
 
 export type PayloadFormatVersion = '1.0' | '2.0';
@@ -23,6 +85,7 @@ export interface TemplateHttpRoute {
   /** The event's TimeoutInMillis, when it sets one: the HTTP API waits that long instead of 30 s. */
   timeoutMs: number | undefined;
   api: HttpApiStage;
+  authorizer: RouteAuthorizer;
 }
 
 /** One stage of a REST API (AWS::Serverless::Api), as the functions behind it see it. */
@@ -31,6 +94,10 @@ export interface ApiStage {
   stageName: string;
   binaryMediaTypes: string[];
   stageVariables: Record<string, string> | null;
+  /** `Cors`: SAM adds an OPTIONS method answering with these headers to every path. */
+  cors: RestCors | undefined;
+  /** Who guards those OPTIONS methods: the DefaultAuthorizer unless `AddDefaultAuthorizerToCorsPreflight: false`. */
+  preflightAuthorizer: RouteAuthorizer;
 }
 
 /** `Metadata.BuildProperties` of a function built with `BuildMethod: esbuild`. */
@@ -94,6 +161,7 @@ export interface TemplateRoute {
   api: ApiStage;
   /** `ResponseTransferMode: RESPONSE_STREAM`: a STREAM integration, which invokes with response streaming. */
   responseStreaming: boolean;
+  authorizer: RouteAuthorizer;
 }
 
 export interface SamTemplate {

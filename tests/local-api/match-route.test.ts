@@ -1,7 +1,14 @@
 import { compileRoutes } from '../../dev/gateways/rest-api/match-rest-route';
 import type { ApiStage, TemplateRoute } from '../../dev/sam-model/read-template';
 
-const api: ApiStage = { logicalId: 'Api', stageName: 'dev', binaryMediaTypes: [], stageVariables: null };
+const api: ApiStage = {
+  logicalId: 'Api',
+  stageName: 'dev',
+  binaryMediaTypes: [],
+  stageVariables: null,
+  cors: undefined,
+  preflightAuthorizer: undefined,
+};
 const route = (method: string, path: string, functionId: string): TemplateRoute => ({
   method,
   path,
@@ -9,6 +16,7 @@ const route = (method: string, path: string, functionId: string): TemplateRoute 
   eventName: 'Proxy',
   api,
   responseStreaming: false,
+  authorizer: undefined,
 });
 
 const match = compileRoutes([

@@ -7,6 +7,7 @@ import { startLocalApi, type LocalApiOptions } from '../../dev/local-api/start-l
 
 export const FIXTURE_TEMPLATE = join(__dirname, 'fixtures', 'api', 'template.yaml');
 export const SOURCES_TEMPLATE = join(__dirname, 'fixtures', 'sources', 'template.yaml');
+export const AUTH_TEMPLATE = join(__dirname, 'fixtures', 'auth', 'template.yaml');
 export const REAL_TEMPLATE = join(__dirname, '..', '..', 'template.yaml');
 
 export interface TestApi {

@@ -1,3 +1,4 @@
+import type { AuthorizerAnswers } from '../authorizers/authorization';
 import { messageAnswer, type GatewayFailure } from '../gateway';
 import type { HttpAnswer } from '../read-lambda-result';
 
@@ -17,3 +18,10 @@ export function httpApiAnswer(failure: GatewayFailure): HttpAnswer {
   const [statusCode, message] = HTTP_API_ANSWERS[failure];
   return messageAnswer(statusCode, message);
 }
+
+/** An HTTP API's answers when its Lambda authorizer stops a request: 401 unasked, 403 denied, 500 failed. */
+export const HTTP_AUTHORIZER_ANSWERS: AuthorizerAnswers = {
+  unauthorized: messageAnswer(401, 'Unauthorized'),
+  forbidden: () => messageAnswer(403, 'Forbidden'),
+  failed: messageAnswer(500, 'Internal Server Error'),
+};

@@ -1,29 +1,38 @@
 import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { restV1Event } from '../../sample-events/rest-v1-event';
+import type { ApiStage } from '../../sam-model/read-template';
 import { decodePath } from '../decode-component';
 import { isBinaryMediaType } from '../media-type';
 import { splitTarget, type ReceivedRequest } from '../received-request';
 import { requestSpecOf } from '../request-spec';
 import type { RouteMatch } from './match-rest-route';
 
-/** The REST API (payload 1.0) proxy event API Gateway would send for this request and route. */
-export function createRestEvent(request: ReceivedRequest, match: RouteMatch): APIGatewayProxyEvent {
-  const { route, pathParameters } = match;
+/** The id a local REST API goes by in its events and ARNs: its logical id, as API Gateway's ids look. */
+export const restApiIdOf = (api: ApiStage): string => api.logicalId.toLowerCase().slice(0, 10);
+
+/**
+ * The REST API (payload 1.0) proxy event API Gateway would send for this request and route;
+ * with `authorizer`, what a Lambda authorizer let through is its `requestContext.authorizer`.
+ */
+export function createRestEvent(request: ReceivedRequest, match: RouteMatch, authorizer?: Record<string, unknown>): APIGatewayProxyEvent {
+  const { api, pathParameters } = match;
   const spec = requestSpecOf(request, {
     path: decodePath(splitTarget(request.url).path),
-    stage: route.api.stageName,
-    isBinary: (type) => isBinaryMediaType(type, route.api.binaryMediaTypes),
+    stage: api.stageName,
+    isBinary: (type) => isBinaryMediaType(type, api.binaryMediaTypes),
     cookiesApart: false,
   });
-  return restV1Event(spec, {
-    resource: route.path,
+  const event = restV1Event(spec, {
+    resource: match.resourcePath,
     pathParameters,
-    stageVariables: route.api.stageVariables,
-    apiId: route.api.logicalId.toLowerCase().slice(0, 10),
+    stageVariables: api.stageVariables,
+    apiId: restApiIdOf(api),
     resourceId: randomBytes(3).toString('hex'),
     extendedRequestId: randomBytes(10).toString('base64'),
     host: 'localhost',
     clientDefaults: false,
   });
+  if (!authorizer) return event;
+  return { ...event, requestContext: { ...event.requestContext, authorizer } } as APIGatewayProxyEvent;
 }

@@ -1,14 +1,22 @@
 import { bindParameters, compareSegments, parseSegment, splitPath, type Segment } from '../path-template';
-import type { TemplateRoute } from '../../sam-model/read-template';
+import type { ApiStage, TemplateRoute } from '../../sam-model/read-template';
 
-/** A request's route and the path parameters its resource path gives. */
+/** A request's resource, its route and the path parameters its resource path gives. */
 export interface RouteMatch {
-  route: TemplateRoute;
+  /** The method's route; undefined for the OPTIONS method SAM adds to every path of an API with Cors. */
+  route: TemplateRoute | undefined;
+  api: ApiStage;
+  /** The resource path as written, e.g. `/items/{id}`. */
+  resourcePath: string;
+  /** The methods the resource declares (`ANY` as written), for a preflight's Allow-Methods. */
+  methods: string[];
   pathParameters: Record<string, string> | null;
 }
 
 interface Resource {
   segments: Segment[];
+  path: string;
+  api: ApiStage;
   methods: Map<string, TemplateRoute>;
 }
 
@@ -17,7 +25,12 @@ export function compileRoutes(routes: TemplateRoute[]): (method: string, rawPath
   const byPath = new Map<string, Resource>();
   for (const route of routes) {
     const key = `${route.api.logicalId} ${route.path}`;
-    const resource = byPath.get(key) ?? { segments: splitPath(route.path).map(parseSegment), methods: new Map() };
+    const resource = byPath.get(key) ?? {
+      segments: splitPath(route.path).map(parseSegment),
+      path: route.path,
+      api: route.api,
+      methods: new Map(),
+    };
     resource.methods.set(route.method, route);
     byPath.set(key, resource);
   }
@@ -29,9 +42,17 @@ export function compileRoutes(routes: TemplateRoute[]): (method: string, rawPath
       const parameters = bindParameters(resource.segments, parts);
       if (!parameters) continue;
       // API Gateway picks the resource first: a method it lacks is not looked for elsewhere.
-      const route = resource.methods.get(method) ?? resource.methods.get('ANY');
-      if (!route) return undefined;
-      return { route, pathParameters: Object.keys(parameters).length === 0 ? null : parameters };
+      // SAM's Cors adds an OPTIONS method to each path that has none of its own; it wins over ANY, as any method does.
+      const preflight = method === 'OPTIONS' && resource.api.cors !== undefined && !resource.methods.has('OPTIONS');
+      const route = preflight ? undefined : (resource.methods.get(method) ?? resource.methods.get('ANY'));
+      if (!route && !preflight) return undefined;
+      return {
+        route,
+        api: resource.api,
+        resourcePath: resource.path,
+        methods: [...resource.methods.keys()],
+        pathParameters: Object.keys(parameters).length === 0 ? null : parameters,
+      };
     }
     return undefined;
   };

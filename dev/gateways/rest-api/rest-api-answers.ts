@@ -1,3 +1,4 @@
+import type { AuthorizerAnswers } from '../authorizers/authorization';
 import type { GatewayFailure } from '../gateway';
 import type { HttpAnswer } from '../read-lambda-result';
 
@@ -20,3 +21,35 @@ export function restApiAnswer(failure: GatewayFailure): HttpAnswer {
   if (errorType) headers.set('x-amzn-ErrorType', [errorType]);
   return { statusCode, headers, body: Buffer.from(JSON.stringify({ message })) };
 }
+
+function answer(statusCode: number, body: unknown, errorType: string): HttpAnswer {
+  return {
+    statusCode,
+    headers: new Map([
+      ['Content-Type', ['application/json']],
+      ['x-amzn-ErrorType', [errorType]],
+    ]),
+    body: Buffer.from(JSON.stringify(body)),
+  };
+}
+
+/**
+ * A REST API's default gateway responses when a Lambda authorizer stops a request: UNAUTHORIZED
+ * (401), ACCESS_DENIED (403, whose default body says `Message` with a capital M) and
+ * AUTHORIZER_CONFIGURATION_ERROR (500, `{"message": null}`) for an authorizer that fails, times
+ * out or answers something API Gateway cannot read.
+ */
+export const REST_AUTHORIZER_ANSWERS: AuthorizerAnswers = {
+  unauthorized: answer(401, { message: 'Unauthorized' }, 'UnauthorizedException'),
+  forbidden: (explicit) =>
+    answer(
+      403,
+      {
+        Message: explicit
+          ? 'User is not authorized to access this resource with an explicit deny'
+          : 'User is not authorized to access this resource',
+      },
+      'AccessDeniedException',
+    ),
+  failed: answer(500, { message: null }, 'AuthorizerConfigurationException'),
+};
