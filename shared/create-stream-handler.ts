@@ -26,7 +26,7 @@ function answerUnstreamable(
   stream: LambdaResponseStream,
   requestId: string | undefined,
 ): Promise<void> {
-  logLine('ERROR', 'HTTP APIs and ALB cannot invoke a streaming function: serve this route with createHandler', requestId, {
+  logLine('ERROR', 'HTTP APIs, ALB and VPC Lattice cannot invoke a streaming function: serve this route with createHandler', requestId, {
     format: format.name,
   });
   stream.write(JSON.stringify(format.writeResult(jsonResultParts(500, 'Internal Server Error'), event, requestId)));
