@@ -4,7 +4,8 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   // Runs under the real runtime interface client, built on demand: `npm run test:runtime-client`.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/runtime-client/'],
+  // Runs the real SAM transform (Python, brought by cfn-lint): part of `npm run lint:template`.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/runtime-client/', '<rootDir>/tests/template-transform/'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   testTimeout: 30000,
   // Jest's default leaves one core idle; the suites wait on child processes and sockets as much as

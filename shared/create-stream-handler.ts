@@ -12,6 +12,7 @@ import { readEvent } from './read-event';
 import type { App } from './resolve-listener';
 import { jsonResultParts } from './result-parts';
 import { AppStartError, startApp } from './start-app';
+import { StreamCutError } from './stream-cut-error';
 import { streamRequest } from './stream-request';
 
 /**
@@ -25,7 +26,7 @@ function answerUnstreamable(
   stream: LambdaResponseStream,
   requestId: string | undefined,
 ): Promise<void> {
-  logLine('ERROR', 'HTTP APIs and ALB cannot invoke a streaming function: serve this route with createHandler', requestId, {
+  logLine('ERROR', 'HTTP APIs, ALB and VPC Lattice cannot invoke a streaming function: serve this route with createHandler', requestId, {
     format: format.name,
   });
   stream.write(JSON.stringify(format.writeResult(jsonResultParts(500, 'Internal Server Error'), event, requestId)));
@@ -44,8 +45,8 @@ async function answerHelperFailure(target: StreamTarget): Promise<void> {
   try {
     await sendJsonAnswer(target, 500, 'Internal Server Error');
   } catch {
-    // The runtime refuses a prelude once the stream was written to: end it where it is.
-    await endStream(target.stream);
+    // The runtime refuses a prelude once the stream was written to: the response is cut.
+    throw new StreamCutError('the proxy helper failed after the response had started');
   }
 }
 
@@ -54,8 +55,9 @@ async function answerHelperFailure(target: StreamTarget): Promise<void> {
  * runtime's `awslambda.streamifyResponse`, that turns each REST API (STREAM integration) or
  * Function URL (RESPONSE_STREAM) event into a Node request, as `createHandler` does, and
  * streams the app's response as it writes it: its status and headers as the prelude, then its
- * body's bytes. Throws where the `awslambda` global is missing (plain Node). Build it once, at
- * module scope.
+ * body's bytes. A response that fails after its head rejects (StreamCutError), so that Lambda
+ * reports the invocation as failed. Throws where the `awslambda` global is missing (plain Node).
+ * Build it once, at module scope.
  */
 export function createStreamHandler(app: App, options?: ProxyOptions): LambdaStreamHandler {
   const awslambda = requireAwsLambda();
@@ -75,6 +77,7 @@ export function createStreamHandler(app: App, options?: ProxyOptions): LambdaStr
       const ready = typeof listener === 'function' ? listener : await listener;
       await streamRequest(ready, read, target, deadlineOf(context), requestId);
     } catch (error) {
+      if (error instanceof StreamCutError) throw error;
       const message = error instanceof AppStartError ? error.message : 'The proxy helper failed';
       logLine('ERROR', message, requestId, { error: error instanceof Error ? error.name : typeof error });
       await answerHelperFailure(target);

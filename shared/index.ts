@@ -10,7 +10,7 @@ export { createHandler, type LambdaHttpHandler } from './create-handler';
 export { createStreamHandler } from './create-stream-handler';
 /** What a streaming handler is and writes to, as the Lambda Node.js runtime defines them. */
 export type { LambdaResponseStream, LambdaStreamHandler } from './awslambda';
-/** What `createHandler` and `createStreamHandler` accept: an Express, Koa or Fastify app, or a `(req, res)` listener. */
+/** What `createHandler` and `createStreamHandler` accept: an Express, Koa or Fastify app, a `node:http` Server, or a `(req, res)` listener. */
 export type { App } from './resolve-listener';
 /** `basePath`, `keepStage`, `binaryMediaTypes`, `textMediaTypes`. */
 export type { ProxyOptions } from './options';

@@ -36,7 +36,7 @@ export function readEvent(event: unknown, context: Context, settings: ProxySetti
   const requestId = context?.awsRequestId;
   const format = detectFormat(event);
   if (!format) {
-    logLine('WARN', 'Bad Request: not an API Gateway, Function URL or ALB HTTP event', requestId);
+    logLine('WARN', 'Bad Request: not an API Gateway, Function URL, ALB or VPC Lattice HTTP event', requestId);
     return { kind: 'bad', format: restV1, event: {} };
   }
   const record = event as Record<string, unknown>;

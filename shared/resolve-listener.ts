@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
 import { finishUnhandled, type FinalHandler } from './finish-unhandled';
 
 /** A Node request listener: what `http.createServer` takes. An Express app is one. */
@@ -19,7 +19,7 @@ interface FastifyLikeApp {
 type ListenerWithNext = (req: IncomingMessage, res: ServerResponse, next: FinalHandler) => unknown;
 
 /** What `createHandler` can put behind Lambda. */
-export type App = RequestListener | KoaLikeApp | FastifyLikeApp;
+export type App = RequestListener | KoaLikeApp | FastifyLikeApp | Server;
 
 // `app` comes from JavaScript callers too: null must reach the helpful TypeError, not a property read.
 function isFastifyApp(app: App): app is FastifyLikeApp {
@@ -36,6 +36,22 @@ function isKoaApp(app: App): app is KoaLikeApp {
 }
 
 /**
+ * A `node:http` Server answers through its 'request' listeners, called in order with the server as
+ * `this`, as its own emit would. They are read per request, so a listener added later serves too;
+ * a rejected promise from any of them fails the request instead of going unhandled.
+ */
+function serverListener(server: Server): RequestListener {
+  return (req, res) => {
+    let pending: Promise<unknown>[] | undefined;
+    for (const listener of server.listeners('request') as RequestListener[]) {
+      const returned = listener.call(server, req, res);
+      if (returned instanceof Promise) (pending ??= []).push(returned);
+    }
+    return pending && Promise.all(pending);
+  };
+}
+
+/**
  * Turns an app into a request listener once, at cold start. A function app (Express) gets the
  * helper's own final handler as `next` on every request (see finishUnhandled). Fastify's plugins load in
  * `ready()`, started here so that it overlaps the rest of the init phase; until it resolves
@@ -47,10 +63,14 @@ export function resolveListener(app: App): RequestListener | Promise<RequestList
     return Promise.resolve(app.ready()).then(() => routing);
   }
   if (isKoaApp(app)) return app.callback();
+  if (app instanceof Server) {
+    if (app.listenerCount('request') === 0) throw new TypeError("createHandler got a node:http Server with no 'request' listener");
+    return serverListener(app);
+  }
   if (typeof app === 'function') {
     // Express and Connect take the helper's final handler as `next`; a plain (req, res) listener ignores it.
     const listener = app as ListenerWithNext;
     return (req, res) => listener(req, res, finishUnhandled(req, res));
   }
-  throw new TypeError('createHandler needs an Express app, a Koa app, a Fastify instance or a (req, res) listener');
+  throw new TypeError('createHandler needs an Express app, a Koa app, a Fastify instance, a node:http Server or a (req, res) listener');
 }

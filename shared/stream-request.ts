@@ -6,6 +6,7 @@ import type { ReadEvent } from './read-event';
 import type { RequestListener } from './resolve-listener';
 import { ResponseStreamSocket } from './response-stream-socket';
 import { runListener } from './run-listener';
+import { StreamCutError } from './stream-cut-error';
 
 const nothingToRead = (): undefined => undefined;
 
@@ -13,8 +14,9 @@ const nothingToRead = (): undefined => undefined;
  * Lets the app answer the request into the Lambda response stream and resolves once the
  * stream has ended. The app's head becomes the prelude and its body goes on as written. When
  * the app throws, rejects, breaks its response or is still busy at `deadlineMs`, the client
- * gets the helper's 500 or 504 if nothing was sent yet, or else the stream ends where it is;
- * either way one log line says why. Never rejects.
+ * gets the helper's 500 or 504 if nothing was sent yet; either way one log line says why. Once
+ * the head has gone out there is no answer left to give: it rejects with `StreamCutError` and
+ * leaves the stream open, for the runtime to fail the invocation (see StreamCutError).
  */
 export async function streamRequest(
   listener: RequestListener,
@@ -34,16 +36,18 @@ export async function streamRequest(
   target.stream.once('error', (error) => res.destroy(error));
 
   const failure = await runListener(listener, read.req, res, socket, deadlineMs, nothingToRead);
-  if (!failure) await endStream(target.stream);
-  else {
+  try {
+    if (!failure) return await endStream(target.stream);
     const started = socket.headSent;
-    logLine('ERROR', started ? `${failure.reason}; the stream was ended where it was` : failure.reason, requestId, {
+    logLine('ERROR', started ? `${failure.reason}; the response was cut after its head` : failure.reason, requestId, {
       route: `${read.parts.method} ${read.parts.path}`,
       statusCode: started ? res.statusCode : failure.statusCode,
       error: failure.error,
     });
-    if (started || target.stream.destroyed) await endStream(target.stream);
-    else await sendJsonAnswer(target, failure.statusCode, failure.statusCode === 504 ? 'Gateway Timeout' : 'Internal Server Error');
+    if (started) throw new StreamCutError(`${failure.reason} after the response's head was sent`);
+    if (target.stream.destroyed) return undefined;
+    return await sendJsonAnswer(target, failure.statusCode, failure.statusCode === 504 ? 'Gateway Timeout' : 'Internal Server Error');
+  } finally {
+    read.socket.destroy();
   }
-  read.socket.destroy();
 }

@@ -1,9 +1,8 @@
-import { STATUS_CODES } from 'node:http';
 import type { ALBResult } from 'aws-lambda';
 import { isRecord } from '../event-fields';
-import { logLine } from '../log';
 import { ALB_RESPONSE_LIMIT_BYTES } from '../response-limit';
-import { joinHeaderValues, type EventFormat } from './event-format';
+import type { EventFormat } from './event-format';
+import { singleValueHeaders, statusDescriptionOf } from './single-value-headers';
 import { listHeaderValues, readV1Shape } from './v1-shape';
 
 /** ALB sets X-Forwarded-Proto itself: `http` on an HTTP listener, the only case that is not HTTPS. */
@@ -28,24 +27,9 @@ export const alb: EventFormat = {
   },
 
   writeResult(parts, event, requestId): ALBResult {
-    const result: ALBResult = {
-      statusCode: parts.statusCode,
-      statusDescription: `${parts.statusCode} ${STATUS_CODES[parts.statusCode] ?? ''}`.trimEnd(),
-    };
-    if (isRecord(event['multiValueHeaders'])) {
-      result.multiValueHeaders = listHeaderValues(parts);
-    } else {
-      const headers = joinHeaderValues(parts.headers);
-      // Single-value mode has room for one Set-Cookie: keep the first intact rather than a broken join.
-      const [firstCookie] = parts.cookies;
-      if (firstCookie !== undefined) headers['set-cookie'] = firstCookie;
-      if (parts.cookies.length > 1) {
-        logLine('WARN', 'ALB single-value header mode: only the first Set-Cookie was sent', requestId, {
-          droppedCookies: parts.cookies.length - 1,
-        });
-      }
-      result.headers = headers;
-    }
+    const result: ALBResult = { statusCode: parts.statusCode, statusDescription: statusDescriptionOf(parts.statusCode) };
+    if (isRecord(event['multiValueHeaders'])) result.multiValueHeaders = listHeaderValues(parts);
+    else result.headers = singleValueHeaders(parts, 'ALB single-value header mode', requestId);
     result.body = parts.body;
     result.isBase64Encoded = parts.isBase64Encoded;
     return result;

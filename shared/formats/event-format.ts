@@ -1,4 +1,5 @@
 import type { ALBResult, APIGatewayProxyResult, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { LatticeResult } from './lattice-shape';
 
 /**
  * Where an event keeps the query: HTTP API's encoded string, or the maps of REST v1 (keys and
@@ -38,14 +39,14 @@ export interface ResultParts {
   readonly isBase64Encoded: boolean;
 }
 
-export type ProxyResult = APIGatewayProxyResult | APIGatewayProxyStructuredResultV2 | ALBResult;
+export type ProxyResult = APIGatewayProxyResult | APIGatewayProxyStructuredResultV2 | ALBResult | LatticeResult;
 
 /**
  * One event source. Formats differ only in where the request's parts are and how headers and
  * cookies go back; everything else (decoding, paths, binary, limits) is shared.
  */
 export interface EventFormat {
-  readonly name: 'rest-v1' | 'http-v2' | 'alb';
+  readonly name: 'rest-v1' | 'http-v2' | 'alb' | 'lattice-v1' | 'lattice-v2';
   /** The largest result, as JSON, that this source accepts from Lambda. */
   readonly responseLimitBytes: number;
   /** Reads the request's parts; throws `BadEventError` when the event cannot be read. */

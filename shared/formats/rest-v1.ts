@@ -7,7 +7,7 @@ import { listHeaderValues, readV1Shape } from './v1-shape';
 // REST APIs answer on HTTPS only.
 const alwaysEncrypted = (): boolean => true;
 
-/** REST API (payload 1.0). API Gateway always sends both header maps; the multi-value one wins. */
+/** REST API (payload 1.0). Both header and query maps are read, the multi-value one winning a name both have. */
 export const restV1: EventFormat = {
   name: 'rest-v1',
   responseLimitBytes: LAMBDA_RESPONSE_LIMIT_BYTES,

@@ -2,13 +2,32 @@ import { readFlag, readMethod, readOptionalMap, readOptionalString, readString }
 import { collectHeaders } from '../request-headers';
 import type { EventRequest, ResultParts } from './event-format';
 
+const asWritten = (name: string): string => name;
+const anyCase = (name: string): string => name.toLowerCase();
+
 /**
- * The multi-value map when the event has one with entries, else the single-value map. API
- * Gateway and ALB fill one consistently; a hand-written event may leave the other `{}`.
+ * Both maps as one: every name of the multi-value map, and each name only the single-value map
+ * has, the multi-value map winning where both have it (its every value). API Gateway and ALB send
+ * both maps with the same names, but hand-written events and some tools fill only part of one.
+ * Header names are compared in any case, query keys as written. Never changes either map.
  */
-function preferMultiValue(event: Record<string, unknown>, multiKey: string, singleKey: string): Record<string, unknown> | undefined {
+function mergeMaps(
+  event: Record<string, unknown>,
+  multiKey: string,
+  singleKey: string,
+  sameName: (name: string) => string,
+): Record<string, unknown> | undefined {
   const multi = readOptionalMap(event, multiKey);
-  return multi && Object.keys(multi).length > 0 ? multi : readOptionalMap(event, singleKey);
+  const single = readOptionalMap(event, singleKey);
+  if (!multi || !single) return multi ?? single;
+  const names = new Set(Object.keys(multi).map(sameName));
+  let merged: Record<string, unknown> | undefined;
+  for (const name of Object.keys(single)) {
+    if (names.has(sameName(name))) continue;
+    merged ??= { ...multi };
+    merged[name] = single[name];
+  }
+  return merged ?? multi;
 }
 
 /** What a REST v1 or ALB event says about the client's connection. */
@@ -25,7 +44,7 @@ export interface V1Client {
  * puts a stage in `path`.
  */
 export function readV1Shape(event: Record<string, unknown>, client: V1Client): EventRequest {
-  const rawHeaders = collectHeaders(preferMultiValue(event, 'multiValueHeaders', 'headers'));
+  const rawHeaders = collectHeaders(mergeMaps(event, 'multiValueHeaders', 'headers', anyCase));
   // One object literal, no spread of a partial request: the spread cost 3 to 9 µs per invocation
   // on Koa's REST v1 path (issue 12, CPU time per invocation, interleaved runs).
   return {
@@ -34,7 +53,7 @@ export function readV1Shape(event: Record<string, unknown>, client: V1Client): E
     stage: undefined,
     query: {
       kind: 'map',
-      map: preferMultiValue(event, 'multiValueQueryStringParameters', 'queryStringParameters'),
+      map: mergeMaps(event, 'multiValueQueryStringParameters', 'queryStringParameters', asWritten),
       encoded: client.queryEncoded,
     },
     rawHeaders,

@@ -142,6 +142,18 @@ describe('a function that fails once its prelude is out', () => {
     expect(accessLineFor(api.lines, 'GET', '/cases/throw-after?gate=***')).toContain('(the function failed mid-stream)');
   });
 
+  it('behind createStreamHandler: the client gets the body so far and no last chunk, so it cannot take it as complete', async () => {
+    const gate = scratchFile('gate');
+    const response = await openStream(`${api.url}/helper/fail-after-head?gate=${encodeURIComponent(gate)}`);
+    const read = await readStream(response, () => writeFileSync(gate, 'line 1 arrived'));
+    expect(response.status).toBe(200);
+    expect(response.headers['transfer-encoding']).toBe('chunked');
+    expect(read.body.toString()).toBe('{"seq":1}\n');
+    expect(read.complete).toBe(false);
+    expect(api.errors.some((line) => line.includes('/helper/fail-after-head') && line.includes('StreamCutError'))).toBe(true);
+    expect(accessLineFor(api.lines, 'GET', '/helper/fail-after-head?gate=***')).toContain('(the function failed mid-stream)');
+  });
+
   it('runs into its Timeout: the body so far, then the cut', async () => {
     const read = await readStream(await openStream(`${api.url}/short/hang-after`));
     expect(read.body.toString()).toBe('{"seq":1}\n');

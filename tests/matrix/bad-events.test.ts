@@ -1,4 +1,4 @@
-import { replaceWith, withBody, withField, withHeader, withMethod, withoutMethod } from '../support/event-edits';
+import { replaceWith, withBase64Flag, withBody, withHeader, withMethod, withoutMethod } from '../support/event-edits';
 import { expectedResultFormat } from '../support/formats';
 import { lambdaContext } from '../support/lambda-context';
 import { captureLogs } from '../support/log-capture';
@@ -45,8 +45,8 @@ const BAD_EVENTS: [string, Edit][] = [
   ['a method carrying CR LF and a header', withMethod('GET\r\nX-Injected: 1')],
   ['a method that is a whole request line', withMethod('GET /admin HTTP/1.1')],
   ['a method that is not a string', withMethod(7)],
-  ['isBase64Encoded as the string "true"', withField('isBase64Encoded', 'true')],
-  ['isBase64Encoded as the number 1', withField('isBase64Encoded', 1)],
+  ['isBase64Encoded as the string "true"', withBase64Flag('true')],
+  ['isBase64Encoded as the number 1', withBase64Flag(1)],
 ];
 
 describe.each(CELL_ROWS)('%s', (_name, cell) => {

@@ -107,3 +107,27 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
     });
   }
 });
+
+/** Both maps filled by hand: names in one map only, and one name in both with other values. */
+function withPartialMaps(event: Record<string, unknown>): Record<string, unknown> {
+  const record = (key: string) => (event[key] ?? {}) as Record<string, unknown>;
+  return {
+    ...event,
+    headers: { ...record('headers'), 'X-Only-Single': 'single', 'X-Both': 'from headers' },
+    multiValueHeaders: { ...record('multiValueHeaders'), 'x-both': ['multi 1', 'multi 2'] },
+    queryStringParameters: { ...record('queryStringParameters'), onlySingle: 'yes', both: 'single' },
+    multiValueQueryStringParameters: { ...record('multiValueQueryStringParameters'), both: ['m1', 'm2'] },
+  };
+}
+
+const BOTH_MAP_ROWS = CELL_ROWS.filter(([, cell]) => cell.format.name === 'rest-v1' || cell.format.name === 'alb-multi');
+
+describe.each(BOTH_MAP_ROWS)('%s, an event with both header and query maps', (_name, cell) => {
+  it('a name only the single-value map has reaches the app; where both have it, the multi-value values win', async () => {
+    const { response } = await exchange(cell, request({ path: '/inspect' }), { alter: withPartialMaps });
+    const seen = json<Inspection>(response);
+    expect(rawValues(seen, 'x-only-single')).toEqual(['single']);
+    expect(rawValues(seen, 'x-both')).toEqual(['multi 1', 'multi 2']);
+    expect(seen.query).toMatchObject({ onlySingle: 'yes', both: ['m1', 'm2'] });
+  });
+});

@@ -32,6 +32,8 @@ export interface Post {
   readonly body: Buffer;
   readonly chunks: readonly ArrivedChunk[];
   readonly trailers: Record<string, string | undefined>;
+  /** Whether the connection closed before the request's last chunk: the client cut its request. */
+  readonly aborted: boolean;
 }
 
 /** How the runtime client finished one invocation: `POST .../response` or `POST .../error`. */
@@ -72,19 +74,22 @@ interface Pending {
 }
 
 function receive(request: IncomingMessage, startedAt: number): Promise<Post> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: ArrivedChunk[] = [];
-    request.on('data', (bytes: Buffer) => chunks.push({ bytes, atMs: performance.now() - startedAt }));
-    request.on('error', reject);
-    request.on('end', () => {
+    const settle = (aborted: boolean): void =>
       resolve({
         path: request.url ?? '',
         headers: request.headers,
         body: Buffer.concat(chunks.map((chunk) => chunk.bytes)),
         chunks,
         trailers: { ...request.trailers },
+        aborted,
       });
-    });
+    request.on('data', (bytes: Buffer) => chunks.push({ bytes, atMs: performance.now() - startedAt }));
+    // A request cut mid-body is what it is: recorded, not a failure of this API.
+    request.on('error', () => settle(true));
+    request.on('close', () => settle(!request.complete));
+    request.on('end', () => settle(false));
   });
 }
 

@@ -47,6 +47,7 @@ describe('reading template.yaml', () => {
       format: 'cjs',
       minify: true,
       sourcemap: false,
+      external: ['supports-color'],
     });
   });
 });

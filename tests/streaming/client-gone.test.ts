@@ -66,7 +66,7 @@ describe.each(APPS)('%s GET /stream', (_framework, build) => {
   // Koa reports the premature close of an aborted stream on the console, as it does for any app.
   silenceConsoleErrors();
 
-  it('stops waiting for the client once it has gone away mid-stream: no handler is left waiting for a drain', async () => {
+  it('stops waiting for the client once it has gone away mid-stream: the invocation fails, no handler is left waiting for a drain', async () => {
     let res: ServerResponse | undefined;
     const handler = createStreamHandler(build((captured) => (res = captured)));
     // A one-byte buffer, so the app's first lines already meet back-pressure.
@@ -78,7 +78,9 @@ describe.each(APPS)('%s GET /stream', (_framework, build) => {
         ['intervalMs', '0'],
       ],
     });
-    await handler(restV1Stream.buildEvent(spec), stream as never, lambdaContext());
+    await expect(handler(restV1Stream.buildEvent(spec), stream as never, lambdaContext())).rejects.toMatchObject({
+      name: 'StreamCutError',
+    });
     await new Promise((resolve) => setImmediate(resolve));
     expect(res?.destroyed).toBe(true);
     expect(res?.listenerCount('drain')).toBe(0);

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { installAwsLambdaGlobal, invokeStreamingHandler } from '../../dev/lambda-runtime/instance/awslambda-global';
 import { createStreamHandler } from '../../shared';
 import { bareExpressApp } from '../support/apps/bare-express';
@@ -16,12 +17,16 @@ describe.each(STREAM_FORMATS.map((format) => [`${format.name} x express`, format
     silenceConsoleErrors();
     const handler = createStreamHandler(bareExpressApp());
 
-    async function send(spec: RequestSpec): Promise<{ prelude: Record<string, unknown>; status: number; body: string }> {
+    async function send(spec: RequestSpec): Promise<{ prelude: Record<string, unknown>; status: number; body: string; failure: unknown }> {
       const sink = new RecordingSink();
-      await invokeStreamingHandler(handler, format.buildEvent(spec), lambdaContext(), () => sink);
+      const failure = await invokeStreamingHandler(handler, format.buildEvent(spec), lambdaContext(), () => sink).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      if (!sink.writableFinished) await once(sink, 'finish');
       const { prelude, body } = splitPrelude(sink.bytes);
       expect(format.preludeProblems(prelude)).toEqual([]);
-      return { prelude, status: prelude['statusCode'] as number, body: body.toString('utf8') };
+      return { prelude, status: prelude['statusCode'] as number, body: body.toString('utf8'), failure };
     }
 
     it('an unmatched route answers a 404 JSON prelude and body, not an HTML page', async () => {
@@ -43,15 +48,16 @@ describe.each(STREAM_FORMATS.map((format) => [`${format.name} x express`, format
       expect(lines[0]?.raw).not.toContain('hunter2');
     });
 
-    it('an unhandled error after the head ends the stream with what was written, and one log line names the error', async () => {
-      const { status, body } = await send(request({ path: '/boom-after-head' }));
+    it('an unhandled error after the head fails the invocation after what was written, and one log line names the error', async () => {
+      const { status, body, failure } = await send(request({ path: '/boom-after-head' }));
       expect(status).toBe(200);
       expect(body).toBe('partial body');
+      expect(failure).toMatchObject({ name: 'StreamCutError' });
       const lines = logs();
       expect(lines).toHaveLength(1);
       expect(lines[0]?.json).toMatchObject({
         level: 'ERROR',
-        message: expect.stringContaining('the stream was ended where it was'),
+        message: expect.stringContaining('the response was cut after its head'),
         route: 'GET /boom-after-head',
         error: expect.stringContaining('TypeError: cannot reach postgres://orders:'),
       });

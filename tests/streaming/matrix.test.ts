@@ -137,11 +137,13 @@ describe.each(STREAM_CELL_ROWS)('%s', (_name, cell) => {
     expect(leakedSecrets(logs())).toEqual([]);
   });
 
-  it('a response that breaks after its head ends the stream where it was, with one log line naming the route', async () => {
+  it('a response that breaks after its head fails the invocation after what was written, with one log line naming the route', async () => {
     const context = lambdaContext();
-    const { response } = await streamExchange(cell, request({ path: '/broken-stream', ...withSecrets }), { context });
+    const { response, failure } = await streamExchange(cell, request({ path: '/broken-stream', ...withSecrets }), { context });
     expect(response.status).toBe(200);
     expect(response.body.toString('utf8')).toBe('partial body');
+    expect(failure).toMatchObject({ name: 'StreamCutError' });
+    expect(String(failure)).not.toContain('secret');
     const lines = logs();
     expect(lines).toHaveLength(1);
     expect(lines[0]?.json).toMatchObject({ level: 'ERROR', requestId: context.awsRequestId });
@@ -211,11 +213,11 @@ describe.each(STREAM_CELL_ROWS)('%s', (_name, cell) => {
     expect(leakedSecrets(lines)).toEqual([]);
   });
 
-  it('an app still streaming when time runs out has its stream ended where it was, and one log line', async () => {
+  it('an app still streaming when time runs out fails the invocation after what was written, and one log line', async () => {
     const id = randomUUID();
     lineGates.set(id, new LineGate()); // never released: line 2 is never made
     const context = lambdaContext({ remainingMs: 700 });
-    const { response } = await streamExchange(
+    const { response, failure } = await streamExchange(
       cell,
       request({
         path: '/gated',
@@ -229,6 +231,7 @@ describe.each(STREAM_CELL_ROWS)('%s', (_name, cell) => {
     lineGates.delete(id);
     expect(response.status).toBe(200);
     expect(response.body.toString('utf8')).toBe('line 1\n');
+    expect(failure).toMatchObject({ name: 'StreamCutError' });
     const lines = logs();
     expect(lines).toHaveLength(1);
     expect(lines[0]?.json).toMatchObject({ level: 'ERROR', requestId: context.awsRequestId });

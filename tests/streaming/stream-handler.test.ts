@@ -26,6 +26,18 @@ async function invoke(listener: Listener, event: unknown = restV1Stream.buildEve
   return { stream, bytes: sink.bytes };
 }
 
+/** Invokes a handler expected to fail: what it rejected with, and what its stream carried until then. */
+async function invokeFailing(listener: Listener) {
+  const sink = new RecordingSink();
+  const event = restV1Stream.buildEvent(request({ path: '/x' }));
+  const failure = await invokeStreamingHandler(createStreamHandler(listener), event, lambdaContext(), () => sink).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  await once(sink, 'finish');
+  return { failure, bytes: sink.bytes };
+}
+
 describe('createStreamHandler', () => {
   const logs = captureLogs();
 
@@ -69,8 +81,8 @@ describe('createStreamHandler', () => {
     expect(logs()[0]?.raw).not.toContain('secret failure detail');
   });
 
-  it('an app that throws after its head has its stream ended with what it wrote, and one log line', async () => {
-    const { bytes } = await invoke((_req, res) => {
+  it('an app that throws after its head fails the invocation (StreamCutError, not its message) after what it wrote, and one log line', async () => {
+    const { failure, bytes } = await invokeFailing((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.write('started');
       throw new Error('secret failure detail');
@@ -78,6 +90,9 @@ describe('createStreamHandler', () => {
     const { prelude, body } = splitPrelude(bytes);
     expect(prelude['statusCode']).toBe(200);
     expect(body.toString('utf8')).toBe('started');
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure).toMatchObject({ name: 'StreamCutError', message: expect.stringContaining('the app threw') });
+    expect(String(failure)).not.toContain('secret failure detail');
     expect(logs()).toHaveLength(1);
   });
 

@@ -20,13 +20,23 @@ export function withHeader(name: string, value: unknown) {
   };
 }
 
+/** Where the event flags a base64 body: VPC Lattice V1 spells it in snake_case. */
+function base64FlagOf(event: Record<string, unknown>): string {
+  return 'is_base64_encoded' in event ? 'is_base64_encoded' : 'isBase64Encoded';
+}
+
+/** Sets the event's base64 flag, whatever its format calls it, to any value. */
+export function withBase64Flag(value: unknown) {
+  return (event: Record<string, unknown>): Record<string, unknown> => ({ ...structuredClone(event), [base64FlagOf(event)]: value });
+}
+
 /** Sets the body field to exactly this (null and '' included), or removes it when `undefined`. */
 export function withBody(body: string | null | undefined, isBase64Encoded = false) {
   return (event: Record<string, unknown>): Record<string, unknown> => {
     const edited = copy(event);
     if (body === undefined) delete edited['body'];
     else edited['body'] = body;
-    edited['isBase64Encoded'] = isBase64Encoded;
+    edited[base64FlagOf(edited)] = isBase64Encoded;
     return edited;
   };
 }
@@ -52,9 +62,9 @@ export function without(path: string) {
 
 export const replaceWith = (value: unknown) => (): unknown => value;
 
-/** Removes what names the method: `httpMethod` (v1, ALB) and `requestContext.http` (2.0). */
+/** Removes what names the method: `httpMethod` (v1, ALB), `requestContext.http` (2.0), `method` (VPC Lattice). */
 export function withoutMethod(event: Record<string, unknown>): Record<string, unknown> {
-  return without('requestContext.http')(without('httpMethod')(event));
+  return without('method')(without('requestContext.http')(without('httpMethod')(event)));
 }
 
 /**
@@ -65,6 +75,11 @@ export function withRawQueryParameter(key: string, value: string) {
   return (event: Record<string, unknown>): Record<string, unknown> => {
     const edited = copy(event);
     if (typeof edited['rawQueryString'] === 'string') edited['rawQueryString'] = `${key}=${value}`;
+    if (isRecord(edited['query_string_parameters'])) edited['query_string_parameters'] = { [key]: value };
+    // VPC Lattice V2 carries the query in its path too, which the helper reads first.
+    if (typeof edited['path'] === 'string' && typeof edited['method'] === 'string') {
+      edited['path'] = `${edited['path'].split('?')[0] ?? ''}?${key}=${value}`;
+    }
     if (isRecord(edited['queryStringParameters'])) edited['queryStringParameters'] = { [key]: value };
     if (isRecord(edited['multiValueQueryStringParameters'])) edited['multiValueQueryStringParameters'] = { [key]: [value] };
     return edited;
@@ -84,5 +99,7 @@ export function withField(path: string, value: unknown) {
 /** Sets the method where the event names it: `httpMethod` (v1, ALB) or `requestContext.http.method` (2.0). */
 export function withMethod(method: unknown) {
   return (event: Record<string, unknown>): Record<string, unknown> =>
-    'httpMethod' in event ? withField('httpMethod', method)(event) : withField('requestContext.http.method', method)(event);
+    'httpMethod' in event || 'method' in event
+      ? withField('httpMethod' in event ? 'httpMethod' : 'method', method)(event)
+      : withField('requestContext.http.method', method)(event);
 }

@@ -1,3 +1,4 @@
+import { finished } from 'node:stream/promises';
 import type { Context } from 'aws-lambda';
 import { installAwsLambdaGlobal, invokeStreamingHandler } from '../../dev/lambda-runtime/instance/awslambda-global';
 import type { ProxyOptions } from '../../shared';
@@ -31,6 +32,8 @@ export interface StreamExchange {
   /** The body's bytes as each write brought them. */
   readonly arrivals: Buffer[];
   readonly appRequests: number;
+  /** What the invocation rejected with (a response cut after its head), or undefined when it resolved. */
+  readonly failure: unknown;
 }
 
 export interface StreamExchangeOptions {
@@ -42,8 +45,9 @@ export interface StreamExchangeOptions {
 
 /**
  * Sends one request through a streaming cell as the runtime would: the handler gets a fresh
- * response stream into a sink and must have ended it when its promise settles (else this
- * rejects, as the runtime fails such an invocation).
+ * response stream into a sink and must have ended it when its promise resolves (else this
+ * rejects, as the runtime fails such an invocation). A handler that rejects is the runtime's
+ * failed invocation: its error is `failure`, with what the stream carried until then.
  */
 export async function streamExchange(cell: StreamCell, spec: RequestSpec, how: StreamExchangeOptions = {}): Promise<StreamExchange> {
   const { handler, stats } = testStreamHandler(cell.framework, how.options);
@@ -51,14 +55,25 @@ export async function streamExchange(cell: StreamCell, spec: RequestSpec, how: S
   const event = how.alter ? how.alter(built) : built;
   const sink = how.sink ?? new RecordingSink();
   const before = stats.received;
-  const stream = await invokeStreamingHandler(handler, event, how.context ?? lambdaContext(), () => sink);
+  let contentType = '';
+  const open = (type: string): RecordingSink => {
+    contentType = type;
+    return sink;
+  };
+  const failure = await invokeStreamingHandler(handler, event, how.context ?? lambdaContext(), open).then(
+    () => undefined,
+    (error: unknown) => error ?? new Error('rejected without a reason'),
+  );
+  // A failed invocation's stream still ends (the runtime's fail path): read it once the sink has all of it.
+  if (failure !== undefined && !sink.writableFinished) await finished(sink).catch(() => undefined);
   const { prelude, bodyOffset, body } = splitPrelude(sink.bytes);
   return {
     event,
-    contentType: stream.contentType,
+    contentType,
     prelude,
     response: { ...readGenericResult({ ...prelude, body: '' }), body },
     arrivals: bodyArrivals(sink.arrivals, bodyOffset),
     appRequests: stats.received - before,
+    failure,
   };
 }

@@ -61,7 +61,14 @@ export function expectRoute(template: SamTemplate, fn: TemplateFunction): void {
   expect(fn.events.map((event) => [event.name, event.type])).toEqual([[name, 'Api']]);
   expect(writtenProperties(template, fn).map('Events').map(name).map('Properties').raw).toEqual(
     fn.responseStreaming
-      ? { RestApiId: { Ref: 'Api' }, Path: `/${app}/stream`, Method: 'GET', ResponseTransferMode: 'RESPONSE_STREAM' }
+      ? {
+          RestApiId: { Ref: 'Api' },
+          Path: `/${app}/stream`,
+          Method: 'GET',
+          ResponseTransferMode: 'RESPONSE_STREAM',
+          // The function's Timeout plus 5 s: API Gateway would otherwise cut the stream at 29 s.
+          TimeoutInMillis: fn.timeoutSeconds * 1000 + 5000,
+        }
       : { RestApiId: { Ref: 'Api' }, Path: `/${app}/{proxy+}`, Method: 'ANY' },
   );
   expect(fn.logicalId.toLowerCase()).toBe(fn.responseStreaming ? `${app}streamfunction` : `${app}function`);

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import express from 'express';
 import Fastify from 'fastify';
 import Koa from 'koa';
@@ -72,5 +72,48 @@ describe('resolveListener', () => {
     ['an object that is no app', { listen: () => undefined }],
   ])('refuses %s with a TypeError that names what it accepts', (_kind, app) => {
     expect(() => resolveListener(app as unknown as App)).toThrow(/Express app, a Koa app, a Fastify instance/);
+  });
+
+  it("serves a node:http Server through its 'request' listeners, in order, with the server as this", async () => {
+    const seen: unknown[] = [];
+    const server = createServer((_req, res) => {
+      res.setHeader('x-first', 'yes');
+    });
+    server.on('request', function (this: unknown, _req: IncomingMessage, res: ServerResponse) {
+      seen.push(this);
+      res.end(`second after ${String(res.getHeader('x-first'))}`);
+    });
+    const listener = resolveListener(server) as RequestListener;
+    expect(await answer(listener, '/')).toEqual({ status: 200, body: 'second after yes' });
+    expect(seen).toEqual([server]);
+  });
+
+  it('serves an Express app wrapped in http.createServer, and a listener added to the server later', async () => {
+    const app = express();
+    app.get('/hello', (_req, res) => void res.send('express in a server'));
+    const server = createServer(app);
+    const listener = resolveListener(server) as RequestListener;
+    expect(await answer(listener, '/hello')).toEqual({ status: 200, body: 'express in a server' });
+
+    const late = createServer();
+    late.on('request', () => undefined);
+    const lateListener = resolveListener(late) as RequestListener;
+    late.removeAllListeners('request');
+    late.on('request', (_req: IncomingMessage, res: ServerResponse) => res.end('added later'));
+    expect(await answer(lateListener, '/')).toEqual({ status: 200, body: 'added later' });
+  });
+
+  it("fails the request when a server's async listener rejects, and refuses a server with no 'request' listener", async () => {
+    // An async listener, as some apps register one: the server would leave its rejection unhandled.
+    const rejecting = async (): Promise<void> => {
+      await Promise.resolve();
+      throw new Error('listener failed');
+    };
+    const server = createServer();
+    server.on('request', rejecting as (...args: unknown[]) => void);
+    const { req, socket } = invocationRequest({ url: '/' });
+    const served = await serveRequest(resolveListener(server) as RequestListener, req, socket, 5_000);
+    expect(served).toMatchObject({ kind: 'failure', statusCode: 500, reason: 'the app rejected' });
+    expect(() => resolveListener(createServer())).toThrow(/no 'request' listener/);
   });
 });

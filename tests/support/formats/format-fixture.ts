@@ -1,7 +1,7 @@
 import { isRecord } from '../../../shared/event-fields';
 import type { RequestSpec } from '../../../dev/sample-events/sample-request';
 
-export type FormatName = 'rest-v1' | 'http-v2' | 'function-url' | 'alb-single' | 'alb-multi';
+export type FormatName = 'rest-v1' | 'http-v2' | 'function-url' | 'alb-single' | 'alb-multi' | 'lattice-v1' | 'lattice-v2';
 
 /** A result read back into what a client would get. */
 export interface ReadResult {
