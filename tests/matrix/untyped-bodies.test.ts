@@ -23,7 +23,7 @@ describe("README's Put your own app behind the helper", () => {
   const section = readme.slice(readme.indexOf('## Put your own app behind the helper'), readme.indexOf('## Add a function'));
 
   it('says that a response with no Content-Type goes out base64, and what a REST API without BinaryMediaTypes then shows', () => {
-    const line = section.split('\n- ').find((item) => item.includes('no `Content-Type`')) ?? '';
+    const line = section.split(/\n\n|\n- /).find((item) => item.includes('no `Content-Type`')) ?? '';
     expect(line).toContain('base64');
     expect(line).toContain('BinaryMediaTypes');
   });

@@ -13,22 +13,18 @@ import type { LambdaHttpHandler } from '../../shared';
 import { lambdaContext } from '../support/lambda-context';
 
 /*
- * "Put your own app behind the helper", followed as a user would: a fresh `tsc --init`, the
- * README's compiler settings, shared/ copied next to a small Express app and the README's
- * handler, type-checked by this repository's tsc, then bundled from the README's template
- * snippet as sam build would. Offline: the project links this repository's node_modules.
+ * docs/own-project.md ("Put your own app behind the helper"), followed as a user would: a fresh
+ * `tsc --init`, its compiler settings, shared/ copied next to a small Express app and its
+ * handler, type-checked by this repository's tsc, then bundled from its template snippet as sam
+ * build would. Offline: the project links this repository's node_modules.
  */
 
 const REPO_ROOT = join(__dirname, '..', '..');
 const TSC = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
-/** The README's section on putting your own app behind the helper. */
+/** docs/own-project.md, the recipe README's "Put your own app behind the helper" points to. */
 function ownAppSection(): string {
-  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-  const start = readme.indexOf('## Put your own app behind the helper');
-  if (start < 0) throw new Error('README.md has no "Put your own app behind the helper" section');
-  const end = readme.indexOf('\n## ', start + 1);
-  return readme.slice(start, end < 0 ? undefined : end);
+  return readFileSync(join(REPO_ROOT, 'docs', 'own-project.md'), 'utf8');
 }
 
 /** The first code block of a language in the section. */
@@ -66,7 +62,7 @@ export function createApp(): express.Express {
 }
 `;
 
-describe('an own project: shared/, an Express app and the README handler', () => {
+describe('an own project: shared/, an Express app and the handler of docs/own-project.md', () => {
   const section = ownAppSection();
   const project = mkdtempSync(join(tmpdir(), 'own-project-'));
   let defaults: { compilerOptions: Record<string, unknown> };
@@ -89,7 +85,7 @@ describe('an own project: shared/, an Express app and the README handler', () =>
     expect(typeCheck(project)).toContain('error TS1295');
   });
 
-  it('type-checks with exactly the settings the README gives on top of those defaults', () => {
+  it('type-checks with exactly the settings docs/own-project.md gives on top of those defaults', () => {
     const overrides = JSON.parse(codeBlock(section, 'json')) as { compilerOptions: Record<string, unknown> };
     expect(Object.keys(overrides)).toEqual(['compilerOptions']);
     const config = { ...defaults, compilerOptions: { ...defaults.compilerOptions, ...overrides.compilerOptions } };
@@ -97,7 +93,7 @@ describe('an own project: shared/, an Express app and the README handler', () =>
     expect(typeCheck(project)).toBe('');
   });
 
-  describe("built from the README's template snippet", () => {
+  describe("built from docs/own-project.md's template snippet", () => {
     const snippet = parseCloudFormation(codeBlock(section, 'yaml')) as Record<
       string,
       { Properties: Record<string, string>; Metadata: { BuildMethod: string; BuildProperties: BuildProperties } }
