@@ -12,7 +12,7 @@ symlinkSync(make, join(binDir, 'make'));
 afterAll(() => rmSync(binDir, { recursive: true, force: true }));
 
 describe('a make target that needs the SAM CLI, run without it', () => {
-  it.each(['build', 'deploy', 'local-sam', 'delete'])('make %s names the target that was typed, in one line', (target) => {
+  it.each(['build', 'deploy', 'invoke-sam', 'local-sam', 'delete'])('make %s names the target that was typed, in one line', (target) => {
     const run = spawnSync(join(binDir, 'make'), ['-s', '-C', REPO_ROOT, target], { encoding: 'utf8', env: { PATH: binDir } });
     expect(run.status).not.toBe(0);
     const lines = run.stderr.split('\n').filter((line) => line.startsWith('make ') && line.includes('not installed'));
