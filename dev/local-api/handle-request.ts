@@ -38,6 +38,11 @@ interface Reply {
   streamed?: { status: number | 'aborted'; note?: string };
 }
 
+/** The gateway whose route took the request, once one has: it answers even a failure nobody planned for. */
+interface Answering {
+  gateway?: Gateway;
+}
+
 const TIMED_OUT = Symbol('timed out');
 
 function withTimeout(invocation: Promise<InvocationOutcome>, ms: number | undefined): Promise<InvocationOutcome | typeof TIMED_OUT> {
@@ -53,7 +58,13 @@ function withTimeout(invocation: Promise<InvocationOutcome>, ms: number | undefi
 export function createRequestHandler(setup: RequestHandlerSetup): (request: IncomingMessage, response: ServerResponse) => void {
   const { gateways, functions, limits, logger } = setup;
 
-  async function reply(request: IncomingMessage, response: ServerResponse, requestId: string, receivedAt: Date): Promise<Reply> {
+  async function reply(
+    request: IncomingMessage,
+    response: ServerResponse,
+    requestId: string,
+    receivedAt: Date,
+    answering: Answering,
+  ): Promise<Reply> {
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
     const served = gateways();
@@ -78,6 +89,7 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
       return { answer: owner.refuse('no-route'), gateway: owner };
     }
     const { gateway, functionId } = route;
+    answering.gateway = gateway;
     const fail = (failure: GatewayFailure, reason?: string): Reply => {
       if (reason) logger.error(`${functionId} ${method} ${describeTarget(url)} (request ${requestId}): ${reason}`);
       return { answer: gateway.refuse(failure), gateway };
@@ -151,10 +163,11 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
     const requestId = randomUUID();
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
-    reply(request, response, requestId, receivedAt)
+    const answering: Answering = {};
+    reply(request, response, requestId, receivedAt, answering)
       .catch((error: unknown): Reply => {
         logger.error(`${method} ${describeTarget(url)} (request ${requestId}): ${(error as Error).stack ?? String(error)}`);
-        const gateway = gateways()[0];
+        const gateway = answering.gateway ?? gateways()[0];
         return gateway ? { answer: gateway.refuse('function-error'), gateway } : {};
       })
       .then(({ answer, gateway, functionId, coldStart, streamed }) => {
