@@ -40,6 +40,8 @@ interface Instance {
   /** Each invocation in flight, by request id, waiting for its answer. */
   replies: Map<string, (signal: Signal) => void>;
   crash: string | undefined;
+  /** The pool ended it (retired, timed out, closed): its exit is no crash. */
+  ending: boolean;
 }
 
 // Managed Instances' default is 64 concurrent invocations per vCPU; locally an instance is one vCPU.
@@ -73,9 +75,19 @@ export function createFunctionPool(
   let newest: Artifact | undefined;
   let closed = false;
 
+  function end(instance: Instance): Promise<number> {
+    instance.ending = true;
+    return instance.worker.terminate();
+  }
+
   function retire(instance: Instance): void {
     instances.delete(instance);
-    void instance.worker.terminate();
+    void end(instance);
+  }
+
+  // A crash may come between invocations, with no request to report it: say which function lost an instance.
+  function logCrash(reason: string): void {
+    options.logger?.error(`${fn.logicalId}: an instance crashed; the next request starts a fresh one:\n${reason}`);
   }
 
   function spawn(artifact: Artifact): Instance {
@@ -104,16 +116,21 @@ export function createFunctionPool(
       onInit: undefined,
       replies: new Map(),
       crash: undefined,
+      ending: false,
     };
     worker.on('message', (message: InstanceMessage) => {
+      // After a failed init the runtime ends, as Lambda's does; the init error itself is the report.
+      if (message.type === 'init-error') instance.ending = true;
       if (message.type === 'ready' || message.type === 'init-error') instance.onInit?.(message);
       else instance.replies.get(message.awsRequestId)?.(message);
     });
     worker.on('error', (error) => {
       instance.crash ??= `${error.name}: ${error.message}`;
+      logCrash(error.stack ?? instance.crash);
     });
     worker.on('exit', (code) => {
       instances.delete(instance);
+      if (!instance.ending && instance.crash === undefined) logCrash(`Runtime exited with error: exit status ${code}`);
       const exit: Signal = { type: 'exit', reason: instance.crash ?? `Runtime exited with error: exit status ${code}` };
       instance.onInit?.(exit);
       for (const reply of instance.replies.values()) reply(exit);
@@ -182,7 +199,7 @@ export function createFunctionPool(
       ? undefined
       : setTimeout(() => {
           timedOut = true;
-          void instance.worker.terminate();
+          void end(instance);
         }, timeoutMs);
     const reply = new Promise<Signal>((resolve) => instance.replies.set(awsRequestId, resolve));
     instance.worker.postMessage(request, request.stream ? [request.stream] : []);
@@ -216,7 +233,7 @@ export function createFunctionPool(
     async close() {
       closed = true;
       drain();
-      await Promise.all([...instances].map((instance) => instance.worker.terminate()));
+      await Promise.all([...instances].map(end));
       instances.clear();
     },
   };
