@@ -1,5 +1,6 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { buildRuntime } from './build-runtime';
+import { checkPortsFree } from './check-ports';
 import { describeReachableUrl, isLoopback } from './describe-address';
 import { createRequestHandler } from './handle-request';
 import { API_GATEWAY_LIMITS, type Limits } from './limits';
@@ -81,6 +82,9 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   };
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 3000;
+  // Before any build: a busy port is reported at once, not after every function has been bundled.
+  const functionUrlIds = template.functions.filter((fn) => fn.functionUrl !== undefined).map((fn) => fn.logicalId);
+  if (port !== 0) await checkPortsFree(host, port, functionUrlIds);
   const runtimePath = await buildRuntime(buildDir);
   const inspector = options.inspect && openInspector(options.inspect);
   const served = await serveTemplate(template, {
