@@ -108,6 +108,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   };
   // Re-read on every save, one at a time; a template that does not read keeps the last one served.
   let reloading = Promise.resolve();
+  // Files whose last save could not be served: the next save that can says so, even when it only undoes the mistake.
+  const refused = new Set<string>();
   const reload = (changedFile: string) => {
     reloading = reloading.then(async () => {
       const name = basename(changedFile);
@@ -115,11 +117,14 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         const next = loadTemplate();
         const changes = await served.replace(next);
         const urlChanges = await functionUrls.sync(served.gateways().functionUrls);
+        if (refused.delete(changedFile))
+          logger.info(`${name} is good again and served${changes ? '' : ' (no change since the last version served)'}`);
         if (changes) logger.info(`${name} changed: ${changes}`);
         for (const change of urlChanges) logger.info(change);
         for (const warning of next.warnings) logger.error(`warning: ${warning}`);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
+        refused.add(changedFile);
         logger.error(`${name} changed but cannot be served; still serving the last version:\n${reason.trimEnd()}`);
       }
     });

@@ -46,3 +46,15 @@ it('a build the template edit breaks leaves the last good version serving, and t
   expect(after.status).toBe(200);
   expect(after.text).toBe('one');
 });
+
+it('a template that does not parse is reported at the line of the mistake, and the save that fixes it says so', async () => {
+  const broken = original.replace('            Path: /message', '              Path: /message');
+  const mistakeLine = broken.split('\n').findIndex((line) => line === '              Path: /message') + 1;
+  await saveTemplate(broken);
+  const [refusal] = (await linesMatching(api, (line) => line.includes(`template.yaml line ${mistakeLine}:`))) as [string];
+  expect(refusal).toMatch(/^template\.yaml changed but cannot be served; still serving the last version:\ntemplate\.yaml line \d+: /);
+
+  await saveTemplate(original);
+  await linesMatching(api, (line) => line.startsWith('template.yaml is good again and served'));
+  expect((await sendRequest(`${api.url}/message`)).text).toBe('one');
+});
