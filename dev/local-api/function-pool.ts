@@ -1,6 +1,7 @@
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Artifact } from './build-functions';
 import { createFunctionEnvironment, LOCAL_REGION } from './create-function-environment';
+import { explainInitError } from './explain-init-error';
 import { forwardLines } from './forward-lines';
 import type { ErrorReport, InstanceMessage, InstanceSetup, InvocationRequest } from './instance-messages';
 import type { Logger } from './log-access';
@@ -32,6 +33,8 @@ type Signal = InstanceMessage | { type: 'exit'; reason: string };
 interface Instance {
   worker: Worker;
   version: number;
+  /** Where its build is: an init error says what the build holds. */
+  artifactDir: string;
   /** Invocations in flight; at most the function's concurrency per instance. */
   active: number;
   invocations: number;
@@ -110,6 +113,7 @@ export function createFunctionPool(
     const instance: Instance = {
       worker,
       version: artifact.version,
+      artifactDir: artifact.dir,
       active: 1,
       invocations: 0,
       ready: Promise.resolve(undefined),
@@ -183,7 +187,7 @@ export function createFunctionPool(
     stream: MessagePort | undefined,
   ): Promise<{ outcome: RunOutcome; healthy: boolean }> {
     const initError = await instance.ready;
-    if (initError) return { outcome: { ok: false, reason: describe(initError) }, healthy: false };
+    if (initError) return { outcome: { ok: false, reason: explainInitError(fn, instance.artifactDir, initError) }, healthy: false };
     const timeoutMs = fn.timeoutSeconds * 1000;
     const request: InvocationRequest = {
       awsRequestId,

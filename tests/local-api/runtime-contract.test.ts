@@ -36,6 +36,17 @@ describe('init errors', () => {
     expect(answer.status).toBe(502);
     const [reason] = await linesMatching(api, (line) => line.startsWith('MissingExportFunction GET /missing'));
     expect(reason).toContain('Runtime.HandlerNotFound: probe.missing is undefined or not exported');
+    expect(reason).toContain('MissingExportFunction: its Handler "probe.missing" names the export missing of probe');
+  });
+
+  it('a Handler naming a module the build does not make names the function, its Handler, what was looked for and what was built', async () => {
+    const answer = await sendRequest(`${api.url}/missing-module`);
+    expect(answer.status).toBe(502);
+    const [reason] = await linesMatching(api, (line) => line.startsWith('MissingModuleFunction GET /missing-module'));
+    expect(reason).toContain(
+      'MissingModuleFunction: its Handler "src/app.handler" names the module src/app, but the build has none of src/app, src/app.js, src/app.mjs, src/app.cjs (it has probe.js)',
+    );
+    expect(reason).toContain('Runtime.ImportModuleError');
   });
 });
 
