@@ -1,9 +1,11 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { describeStartFailure } from './describe-start-failure';
 import { isLoopback } from './describe-address';
+import { explainArguments } from './explain-arguments';
 import type { InspectTarget } from './open-inspector';
 import { parseParameterOverrides } from './parse-parameter-overrides';
-import { startLocalApi, type LocalApi, type LocalApiOptions } from './start-local-api';
+// Types only: the server (esbuild, the template reader, the gateways) loads once the options are read, so --help and a mistyped flag answer at once.
+import type { LocalApi, LocalApiOptions } from './start-local-api';
 
 const USAGE = `Usage: npm start -- [--port 3000] [--host 127.0.0.1] [--template template.yaml] [--max-instances 4]
                     [--env-vars env.json] [--parameter-overrides "Name=value ..."] [--inspect[=[host:]9229]]
@@ -38,24 +40,23 @@ function readInspectTarget(inspect: string | undefined, debugPort: string | unde
   return { host: inspect.slice(0, colon), port: readPort(inspect.slice(colon + 1), '--inspect') };
 }
 
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string', default: '127.0.0.1' },
+  template: { type: 'string', default: 'template.yaml' },
+  'max-instances': { type: 'string' },
+  'concurrency-per-instance': { type: 'string' },
+  'env-vars': { type: 'string', short: 'n' },
+  'parameter-overrides': { type: 'string', multiple: true },
+  inspect: { type: 'string' },
+  'debug-port': { type: 'string', short: 'd' },
+  help: { type: 'boolean', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
 function readOptions() {
   // parseArgs has no optional values: a bare --inspect means the inspector's usual port.
   const args = process.argv.slice(2).map((arg) => (arg === '--inspect' ? `--inspect=${DEFAULT_INSPECT_PORT}` : arg));
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string', default: '127.0.0.1' },
-      template: { type: 'string', default: 'template.yaml' },
-      'max-instances': { type: 'string' },
-      'concurrency-per-instance': { type: 'string' },
-      'env-vars': { type: 'string', short: 'n' },
-      'parameter-overrides': { type: 'string', multiple: true },
-      inspect: { type: 'string' },
-      'debug-port': { type: 'string', short: 'd' },
-      help: { type: 'boolean', default: false },
-    },
-  });
+  const { values } = parseArgs({ args, options: OPTIONS });
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   const maxInstances = values['max-instances'] === undefined ? undefined : Number(values['max-instances']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${values.port ?? process.env.PORT}`);
@@ -93,12 +94,34 @@ function describeDebugger(url: string, inspect: InspectTarget | undefined): stri
   return lines;
 }
 
+// A command line that did not parse, or flags npm kept for itself: the fix, then the usage.
+function readOptionsOrExplain(): ReturnType<typeof readOptions> {
+  const args = process.argv.slice(2);
+  const names = Object.keys(OPTIONS);
+  let read: ReturnType<typeof readOptions>;
+  try {
+    read = readOptions();
+  } catch (error) {
+    const fix = explainArguments(args, process.env, names, error);
+    if (fix === undefined) throw error;
+    console.error(`${fix}\n\n${USAGE}`);
+    process.exit(1);
+  }
+  const fix = explainArguments(args, process.env, names);
+  if (fix !== undefined) {
+    console.error(`${fix}\n\n${USAGE}`);
+    process.exit(1);
+  }
+  return read;
+}
+
 async function main(): Promise<void> {
-  const { help, options } = readOptions();
+  const { help, options } = readOptionsOrExplain();
   if (help) {
     console.log(USAGE);
     return;
   }
+  const { startLocalApi } = await import('./start-local-api.js');
   let api: LocalApi;
   try {
     api = await startLocalApi(options);
