@@ -1,4 +1,4 @@
-import { LAMBDA_RESPONSE_LIMIT_BYTES } from '../../shared/response-limit';
+import { LAMBDA_RESPONSE_LIMIT_BYTES } from '../../shared';
 
 /** The limits API Gateway and Lambda put on a request; tests shorten the timeout. */
 export interface Limits {
