@@ -1,7 +1,6 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { LAMBDA_CONTEXT_KEYS } from '../../dev/sam-model/create-lambda-context';
+import { withBarrier } from '../support/barrier';
 import { sendRequest } from './send-request';
 import { linesMatching, startTestApi, type TestApi } from './start-test-api';
 
@@ -111,22 +110,6 @@ describe('what a function is given', () => {
   });
 });
 
-/** A server that answers nobody until `expected` requests wait on it, then everybody: only overlapping invocations pass it. */
-async function withBarrier<T>(expected: number, use: (url: string) => Promise<T>): Promise<T> {
-  const held: ServerResponse[] = [];
-  const barrier: Server = createServer((_request, response) => {
-    held.push(response);
-    if (held.length === expected) for (const waiting of held) waiting.end('go');
-  });
-  await new Promise<void>((listening) => barrier.listen(0, '127.0.0.1', listening));
-  try {
-    return await use(encodeURIComponent(`http://127.0.0.1:${(barrier.address() as AddressInfo).port}/`));
-  } finally {
-    barrier.closeAllConnections();
-    await new Promise((closed) => barrier.close(closed));
-  }
-}
-
 interface Overlap {
   instanceId: string;
   peak: number;
@@ -135,7 +118,8 @@ interface Overlap {
 }
 
 async function overlapThree(source: TestApi, path: string): Promise<Overlap[]> {
-  return withBarrier(3, async (barrier) => {
+  return withBarrier(3, async (url) => {
+    const barrier = encodeURIComponent(url);
     const answers = await Promise.all([1, 2, 3].map(() => sendRequest(`${source.url}${path}?barrier=${barrier}`)));
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
     return answers.map((answer) => answer.json<Overlap>());
