@@ -16,7 +16,7 @@ export type { App } from './resolve-listener';
 export type { ProxyOptions } from './options';
 /** What the handler resolves: the result of the event's own format. */
 export type { ProxyResult } from './formats/event-format';
+/** Lambda's limit on a synchronous invocation's response, 6,291,556 bytes, as its own error message states it. */
+export { LAMBDA_RESPONSE_LIMIT_BYTES } from './response-limit';
 /** The `{ event, context }` a request belongs to: `getInvocation(req)`. */
 export { getInvocation, type Invocation, type LambdaHttpEvent } from './invocation';
-/** Lambda's limit on a synchronous invocation's response, in bytes, as its own error message states it (6,291,556). */
-export { LAMBDA_RESPONSE_LIMIT_BYTES } from './response-limit';

@@ -27,11 +27,13 @@ export interface PreludeReader {
 }
 
 /**
- * How much the local API reads while looking for the delimiter. A prelude is a status and
- * headers; a stream without a delimiter this far in is a body without a prelude, which would
- * otherwise be held whole.
+ * How much the local API reads while looking for the delimiter: Lambda's quota for "the total
+ * combined size of request line and header values", 1 MB (Lambda quotas, invocation payload),
+ * which is what bounds a prelude's status and headers there; neither aws-lambda-ric nor API
+ * Gateway's streaming guide names a smaller one. A stream without a delimiter this far in is a
+ * body without a prelude, which would otherwise be held whole.
  */
-export const PRELUDE_LIMIT_BYTES = 64 * 1024;
+export const PRELUDE_LIMIT_BYTES = 1024 * 1024;
 
 // The body is streamed, so the gateway frames it itself; a value repeated across the maps is kept.
 const RULES: HeaderRules = { dropped: new Set(['content-length', 'transfer-encoding']) };
@@ -62,6 +64,8 @@ export function parsePrelude(json: string): StreamedHead {
   return { statusCode: readStatusCode(prelude['statusCode']), headers: readHeaders(prelude) };
 }
 
+const describeBytes = (bytes: number): string => (bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`);
+
 /** Reads a streamed response's prelude (JSON, then 8 NUL bytes) from its chunks as they arrive. */
 export function createPreludeReader(limitBytes = PRELUDE_LIMIT_BYTES): PreludeReader {
   let seen = Buffer.alloc(0);
@@ -73,7 +77,10 @@ export function createPreludeReader(limitBytes = PRELUDE_LIMIT_BYTES): PreludeRe
       const at = seen.indexOf(PRELUDE_DELIMITER, searchFrom);
       if (at < 0) {
         if (seen.length <= limitBytes) return { state: 'reading' };
-        return { state: 'malformed', reason: `no prelude: ${seen.length} bytes without the 8 NUL bytes that end one` };
+        return {
+          state: 'malformed',
+          reason: `no prelude: ${seen.length} bytes without the 8 NUL bytes that end one (a prelude is at most ${describeBytes(limitBytes)}, Lambda's limit on header values)`,
+        };
       }
       try {
         const head = parsePrelude(seen.subarray(0, at).toString('utf8'));

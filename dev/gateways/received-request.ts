@@ -26,7 +26,8 @@ export function splitTarget(url: string): { path: string; query: string } {
 }
 
 export function collectHeaders(rawHeaders: readonly string[]): MultiMap {
-  const headers: MultiMap = {};
+  // No prototype: a header named `constructor`, `__proto__` or `toString` is a name like any other.
+  const headers = Object.create(null) as MultiMap;
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = rawHeaders[i] as string;
     (headers[name] ??= []).push(rawHeaders[i + 1] as string);

@@ -1,6 +1,7 @@
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Artifact } from '../sam-build/build-functions';
 import { createFunctionEnvironment, LOCAL_REGION } from './create-function-environment';
+import { explainInitError } from './explain-init-error';
 import { forwardLines } from './forward-lines';
 import type { ErrorReport, InstanceMessage, InstanceSetup, InvocationRequest } from './instance/instance-messages';
 import type { Logger } from '../console/logger';
@@ -45,6 +46,8 @@ type Signal = InstanceMessage | { type: 'exit'; reason: string };
 interface Instance {
   worker: Worker;
   version: number;
+  /** Where its build is: an init error says what the build holds. */
+  artifactDir: string;
   /** Invocations in flight; at most the function's concurrency per instance. */
   active: number;
   invocations: number;
@@ -55,6 +58,8 @@ interface Instance {
   /** Who wants the log lines of each invocation in flight, by request id. */
   listeners: Map<string, (line: string) => void>;
   crash: string | undefined;
+  /** The pool ended it (retired, timed out, closed): its exit is no crash. */
+  ending: boolean;
 }
 
 // Managed Instances' default is 64 concurrent invocations per vCPU; locally an instance is one vCPU.
@@ -104,9 +109,19 @@ export function createFunctionPool(
   let newest: Artifact | undefined;
   let closed = false;
 
+  function end(instance: Instance): Promise<number> {
+    instance.ending = true;
+    return instance.worker.terminate();
+  }
+
   function retire(instance: Instance): void {
     instances.delete(instance);
-    void instance.worker.terminate();
+    void end(instance);
+  }
+
+  // A crash may come between invocations, with no request to report it: say which function lost an instance.
+  function logCrash(reason: string): void {
+    options.logger?.error(`${fn.logicalId}: an instance crashed; the next request starts a fresh one:\n${reason}`);
   }
 
   function spawn(artifact: Artifact): Instance {
@@ -133,6 +148,7 @@ export function createFunctionPool(
     const instance: Instance = {
       worker,
       version: artifact.version,
+      artifactDir: artifact.dir,
       active: 1,
       invocations: 0,
       ready: Promise.resolve(undefined),
@@ -140,16 +156,21 @@ export function createFunctionPool(
       replies: new Map(),
       listeners: new Map(),
       crash: undefined,
+      ending: false,
     };
     worker.on('message', (message: InstanceMessage) => {
+      // After a failed init the runtime ends, as Lambda's does; the init error itself is the report.
+      if (message.type === 'init-error') instance.ending = true;
       if (message.type === 'ready' || message.type === 'init-error') instance.onInit?.(message);
       else instance.replies.get(message.awsRequestId)?.(message);
     });
     worker.on('error', (error) => {
       instance.crash ??= `${error.name}: ${error.message}`;
+      logCrash(error.stack ?? instance.crash);
     });
     worker.on('exit', (code) => {
       instances.delete(instance);
+      if (!instance.ending && instance.crash === undefined) logCrash(`Runtime exited with error: exit status ${code}`);
       const exit: Signal = { type: 'exit', reason: instance.crash ?? `Runtime exited with error: exit status ${code}` };
       instance.onInit?.(exit);
       for (const reply of instance.replies.values()) reply(exit);
@@ -202,7 +223,8 @@ export function createFunctionPool(
     stream: MessagePort | undefined,
   ): Promise<{ outcome: RunOutcome; healthy: boolean }> {
     const initError = await instance.ready;
-    if (initError) return { outcome: { ok: false, reason: describe(initError), error: initError }, healthy: false };
+    if (initError)
+      return { outcome: { ok: false, reason: explainInitError(fn, instance.artifactDir, initError), error: initError }, healthy: false };
     const timeoutMs = fn.timeoutSeconds * 1000;
     const request: InvocationRequest = {
       awsRequestId,
@@ -218,7 +240,7 @@ export function createFunctionPool(
       ? undefined
       : setTimeout(() => {
           timedOut = true;
-          void instance.worker.terminate();
+          void end(instance);
         }, timeoutMs);
     const reply = new Promise<Signal>((resolve) => instance.replies.set(awsRequestId, resolve));
     instance.worker.postMessage(request, request.stream ? [request.stream] : []);
@@ -266,7 +288,7 @@ export function createFunctionPool(
     async close() {
       closed = true;
       drain();
-      await Promise.all([...instances].map((instance) => instance.worker.terminate()));
+      await Promise.all([...instances].map(end));
       instances.clear();
     },
   };

@@ -11,7 +11,9 @@ import {
 } from '../local-functions/function-flags';
 import type { InspectTarget } from '../local-functions/open-inspector';
 import type { RouteAuthorizer } from '../sam-model/read-template';
-import { startLocalApi, type LocalApi, type LocalApiOptions } from './start-local-api';
+import { explainArguments } from './explain-arguments';
+// Types only: the server (esbuild, the template reader, the gateways) loads once the options are read, so --help and a mistyped flag answer at once.
+import type { LocalApi, LocalApiOptions } from './start-local-api';
 import { describeDockerOnlyFlags, dockerOnlyOptions } from './command-line/docker-only-flags';
 import { mergeSamconfig } from './command-line/merge-samconfig';
 import { readSamconfig } from './command-line/read-samconfig';
@@ -112,12 +114,34 @@ function describeDebugger(url: string, inspect: InspectTarget | undefined): stri
   return lines;
 }
 
+// A command line that did not parse, or flags npm kept for itself: the fix, then the usage.
+function readOptionsOrExplain(): ReturnType<typeof readOptions> {
+  const args = process.argv.slice(2);
+  const names = [...Object.keys(OPTIONS), ...Object.keys(dockerOnlyOptions()), 'config-env', 'config-file'];
+  let read: ReturnType<typeof readOptions>;
+  try {
+    read = readOptions();
+  } catch (error) {
+    const fix = explainArguments(args, process.env, names, error);
+    if (fix === undefined) throw error;
+    console.error(`${fix}\n\n${USAGE}`);
+    process.exit(1);
+  }
+  const fix = explainArguments(args, process.env, names);
+  if (fix !== undefined) {
+    console.error(`${fix}\n\n${USAGE}`);
+    process.exit(1);
+  }
+  return read;
+}
+
 async function main(): Promise<void> {
-  const { help, options, notes, configFile } = readOptions();
+  const { help, options, notes, configFile } = readOptionsOrExplain();
   if (help) {
     console.log(USAGE);
     return;
   }
+  const { startLocalApi } = await import('./start-local-api.js');
   if (configFile) console.log(`Options from ${configFile} [local_start_api] where the command line gives none.`);
   for (const note of notes) console.log(note);
   let api: LocalApi;

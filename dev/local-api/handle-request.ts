@@ -35,6 +35,11 @@ interface Reply {
   streamed?: { status: number | 'aborted'; note?: string };
 }
 
+/** The gateway whose route took the request, once one has: it answers even a failure nobody planned for. */
+interface Answering {
+  gateway?: Gateway;
+}
+
 const TIMED_OUT = Symbol('timed out');
 
 function withTimeout(invocation: Promise<InvocationOutcome>, ms: number | undefined): Promise<InvocationOutcome | typeof TIMED_OUT> {
@@ -60,7 +65,13 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
     return outcome === TIMED_OUT ? { ok: false as const, reason: `no answer within ${timeoutMs} ms` } : outcome;
   }
 
-  async function reply(request: IncomingMessage, response: ServerResponse, requestId: string, receivedAt: Date): Promise<Reply> {
+  async function reply(
+    request: IncomingMessage,
+    response: ServerResponse,
+    requestId: string,
+    receivedAt: Date,
+    answering: Answering,
+  ): Promise<Reply> {
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
     const served = gateways();
@@ -85,6 +96,7 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
       return { answer: owner.refuse('no-route'), gateway: owner };
     }
     const { gateway, functionId } = route;
+    answering.gateway = gateway;
     const fail = (failure: GatewayFailure, reason?: string): Reply => {
       if (reason) logger.error(`${functionId ?? gateway.kind} ${method} ${describeTarget(url)} (request ${requestId}): ${reason}`);
       return { answer: gateway.refuse(failure), gateway };
@@ -170,10 +182,11 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
     const requestId = randomUUID();
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
-    reply(request, response, requestId, receivedAt)
+    const answering: Answering = {};
+    reply(request, response, requestId, receivedAt, answering)
       .catch((error: unknown): Reply => {
         logger.error(`${method} ${describeTarget(url)} (request ${requestId}): ${(error as Error).stack ?? String(error)}`);
-        const gateway = gateways()[0];
+        const gateway = answering.gateway ?? gateways()[0];
         return gateway ? { answer: gateway.refuse('function-error'), gateway } : {};
       })
       .then(({ answer, gateway, functionId, coldStart, streamed, note: refusal }) => {

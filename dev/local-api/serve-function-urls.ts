@@ -14,8 +14,9 @@ export interface FunctionUrlServers {
 /**
  * A port per Function URL rather than a path prefix on the main port: the function sees the
  * path the client asked for (`/` is `/`), as behind `https://<url-id>.lambda-url...`, so an app's
- * absolute links and redirects work unchanged. Ports follow the main port (3001, 3002, ...), or
- * are picked free when the main port is.
+ * absolute links and redirects work unchanged. Ports follow the main port in template order
+ * (3001, 3002, ...), so the same template gets the same ports at every start; or are picked free
+ * when the main port is.
  */
 export function createFunctionUrlServers(
   setup: Omit<RequestHandlerSetup, 'gateways'>,
@@ -23,7 +24,16 @@ export function createFunctionUrlServers(
 ): FunctionUrlServers {
   const servers = new Map<string, { listening: ListeningServer; url: string }>();
   let current = new Map<string, Gateway>();
-  let nextPort = target.firstPort;
+
+  // Its place among the template's Function URLs; a URL added by a reload whose place another
+  // still holds takes the first port after those in use, and no running URL changes port.
+  function portFor(functionId: string): number {
+    if (target.firstPort === 0) return 0;
+    const used = new Set([...servers.values()].map(({ listening }) => listening.address.port));
+    const preferred = target.firstPort + [...current.keys()].indexOf(functionId);
+    if (!used.has(preferred)) return preferred;
+    return Math.max(...used) + 1;
+  }
 
   async function start(functionId: string): Promise<void> {
     const handler = createRequestHandler({
@@ -33,8 +43,7 @@ export function createFunctionUrlServers(
         return gateway ? [gateway] : [];
       },
     });
-    const port = target.firstPort === 0 ? 0 : nextPort;
-    if (target.firstPort !== 0) nextPort += 1;
+    const port = portFor(functionId);
     const listening = await listenHttp(handler, { port, host: target.host, tls: target.tls }, setup.limits, setup.logger);
     servers.set(functionId, { listening, url: describeReachableUrl(listening.address, listening.scheme) });
   }

@@ -7,10 +7,11 @@ import { API_GATEWAY_LIMITS, type Limits } from '../gateways/limits';
 import { listenHttp, type ListeningServer } from './listen-http';
 import { consoleLogger, type Logger } from '../console/logger';
 import type { TemplateHttpRoute } from '../sam-model/read-http-apis';
-import type { TemplateRoute } from '../sam-model/read-template';
+import type { SamTemplate, TemplateRoute } from '../sam-model/read-template';
 import { createFunctionUrlServers } from './serve-function-urls';
 import { describeRouteChanges } from './describe-route-changes';
 import { listenLambdaService, type LambdaService } from '../lambda-service/listen-lambda-service';
+import { checkPortsFree } from '../local-functions/check-ports';
 import { startFunctions, type FunctionsOptions } from '../local-functions/start-functions';
 import { describeAuth } from './command-line/describe-auth';
 
@@ -62,16 +63,23 @@ const NO_TIMEOUT_MS = 2 ** 31 - 1;
 export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
   const logger = options.logger ?? consoleLogger;
   const buildDir = options.buildDir ?? join(dirname(resolve(options.templatePath)), '.build', 'local-api');
-  const started = await startFunctions(options, { buildDir, logger, watch: true });
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 3000;
+  // Before any build: a busy port is reported at once, as the port it is, not after every function has been bundled.
+  const checkPorts = async (template: SamTemplate): Promise<void> => {
+    if (port === 0) return;
+    const lambdaNext = options.lambdaPort === port + 1 ? ['the Lambda Invoke API'] : [];
+    const urls = template.functions.filter((fn) => fn.functionUrl !== undefined).map((fn) => `the Function URL of ${fn.logicalId}`);
+    await checkPortsFree(host, port, [...lambdaNext, ...urls]);
+  };
+  const started = await startFunctions(options, { buildDir, logger, watch: true, beforeBuild: checkPorts });
   for (const note of describeAuth(started.template(), options)) logger.info(note);
   const limits = {
     ...API_GATEWAY_LIMITS,
     ...(started.debugging ? { integrationTimeoutMs: NO_TIMEOUT_MS, httpApiTimeoutMs: NO_TIMEOUT_MS } : {}),
     ...options.limits,
   };
-  const host = options.host ?? '127.0.0.1';
   const tls = options.tls && { cert: readFileSync(resolve(options.tls.certFile)), key: readFileSync(resolve(options.tls.keyFile)) };
-  const port = options.port ?? 3000;
   const template = started.template();
   const gatewayOptions = {
     disableAuthorizers: options.disableAuthorizer ?? false,

@@ -50,15 +50,15 @@ export async function serveFunctions(template: SamTemplate, setup: FunctionsSetu
   const functions = new Map<string, ServedFunction>();
   let current = template;
 
-  async function start(fn: TemplateFunction): Promise<void> {
+  async function start(fn: TemplateFunction): Promise<ServedFunction> {
     const build = await startBuild(fn, setup.buildDir, setup.logger, setup.debugging);
     const pool = createFunctionPool(fn, setup.runtimePath, setup.maxInstances, {
       logger: setup.logger,
       debugging: setup.debugging,
       ...(setup.concurrencyPerInstance === undefined ? {} : { concurrencyPerInstance: setup.concurrencyPerInstance }),
     });
-    functions.set(fn.logicalId, { build, pool });
     if (setup.warmContainers === 'EAGER') await prewarm(fn.logicalId, build, pool);
+    return { build, pool };
   }
 
   async function prewarm(functionId: string, build: ServedFunction['build'], pool: ServedFunction['pool']): Promise<void> {
@@ -69,22 +69,29 @@ export async function serveFunctions(template: SamTemplate, setup: FunctionsSetu
     else setup.logger.info(`${functionId}: instance started (--warm-containers EAGER)`);
   }
 
-  async function stop(id: string): Promise<void> {
-    const served = functions.get(id);
-    functions.delete(id);
-    if (!served) return;
+  async function stop(served: ServedFunction): Promise<void> {
     await served.pool.close();
     await served.build.dispose();
   }
 
-  const stopAll = () => Promise.all([...functions.keys()].map(stop));
-
-  const started = await Promise.allSettled(template.functions.map(start));
-  const failed = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-  if (failed) {
-    await stopAll();
-    throw failed.reason;
+  // Every function given, started, or none: one that cannot start (esbuild refuses its
+  // BuildProperties) stops those started with it, so that nothing half-replaced is served.
+  async function startAll(fns: readonly TemplateFunction[]): Promise<Map<string, ServedFunction>> {
+    const outcomes = await Promise.allSettled(fns.map(start));
+    const started = new Map<string, ServedFunction>();
+    outcomes.forEach((outcome, index) => {
+      const fn = fns[index];
+      if (outcome.status === 'fulfilled' && fn) started.set(fn.logicalId, outcome.value);
+    });
+    const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) {
+      await Promise.all([...started.values()].map(stop));
+      throw failed.reason;
+    }
+    return started;
   }
+
+  for (const [id, served] of await startAll(template.functions)) functions.set(id, served);
 
   return {
     functions,
@@ -94,13 +101,23 @@ export async function serveFunctions(template: SamTemplate, setup: FunctionsSetu
       const before = fingerprints(current);
       const changed = next.functions.filter((fn) => before.get(fn.logicalId) !== JSON.stringify(fn));
       const gone = current.functions.filter((fn) => !next.functions.some((other) => other.logicalId === fn.logicalId));
-      await Promise.all([...gone, ...changed].map((fn) => stop(fn.logicalId)));
-      await Promise.all(changed.map(start));
+      // The new versions start before the old ones stop: when one cannot start, the last good
+      // version keeps serving and `current` stays as it was, so the next save is tried again.
+      const fresh = await startAll(changed);
+      const replaced = [...gone, ...changed].flatMap((fn) => {
+        const served = functions.get(fn.logicalId);
+        functions.delete(fn.logicalId);
+        return served ? [served] : [];
+      });
+      for (const [id, served] of fresh) functions.set(id, served);
+      await Promise.all(replaced.map(stop));
       current = next;
       return changes;
     },
     async close() {
-      await stopAll();
+      const all = [...functions.values()];
+      functions.clear();
+      await Promise.all(all.map(stop));
     },
   };
 }

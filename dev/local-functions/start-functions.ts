@@ -34,6 +34,8 @@ export interface StartSetup {
   only?: (template: SamTemplate) => SamTemplate;
   /** Re-read the template and the env vars file when they change (a server does; a one-off invoke does not). */
   watch: boolean;
+  /** Runs once the template is read and before anything is built: a server checks its ports here. */
+  beforeBuild?: (template: SamTemplate) => Promise<void>;
 }
 
 /** Told after a reload has replaced the functions: the command's own part (its routes...), and what else changed. */
@@ -75,6 +77,8 @@ export async function startFunctions(options: FunctionsOptions, setup: StartSetu
   const nodeMismatch = describeNodeMismatch(current.functions.map((fn) => fn.runtime));
   if (nodeMismatch) logger.error(nodeMismatch);
 
+  await setup.beforeBuild?.(current);
+
   const debugging = options.inspect !== undefined;
   const buildDir = resolve(setup.buildDir);
   const runtimePath = await buildRuntime(buildDir);
@@ -95,6 +99,8 @@ export async function startFunctions(options: FunctionsOptions, setup: StartSetu
   const listeners: ReplacedListener[] = [];
   // Re-read on every save, one at a time; a template that does not read keeps the last one served.
   let reloading = Promise.resolve();
+  // Files whose last save could not be served: the next save that can says so, even when it only undoes the mistake.
+  const refused = new Set<string>();
   const reload = (changedFile: string) => {
     reloading = reloading.then(async () => {
       const name = basename(changedFile);
@@ -108,11 +114,14 @@ export async function startFunctions(options: FunctionsOptions, setup: StartSetu
           changes.push(...more.changes);
           notes.push(...more.notes);
         }
+        if (refused.delete(changedFile))
+          logger.info(`${name} is good again and served${changes.length > 0 ? '' : ' (no change since the last version served)'}`);
         if (changes.length > 0) logger.info(`${name} changed: ${changes.join('; ')}`);
         for (const note of notes) logger.info(note);
         for (const warning of next.warnings) logger.error(`warning: ${warning}`);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
+        refused.add(changedFile);
         logger.error(`${name} changed but cannot be served; still serving the last version:\n${reason.trimEnd()}`);
       }
     });

@@ -81,6 +81,7 @@ export async function startBuild(fn: TemplateFunction, buildDir: string, logger:
   let checking: Promise<boolean> | undefined;
   let settleTimer: NodeJS.Timeout | undefined;
   let lastReported = '';
+  let disposed = false;
 
   async function track(files: string[], builtAt: number): Promise<void> {
     sources.clear();
@@ -137,10 +138,12 @@ export async function startBuild(fn: TemplateFunction, buildDir: string, logger:
   // A build already running may have read the file before the edit: wait for it, then build again.
   async function rebuildWhenSettled(): Promise<void> {
     if (inFlight) await inFlight;
-    if (changed) await rebuild();
+    // Once disposed the context is gone: a rebuild would start work nobody waits for.
+    if (changed && !disposed) await rebuild();
   }
 
   function scheduleRebuild(): void {
+    if (disposed) return;
     changed = true;
     clearTimeout(settleTimer);
     settleTimer = setTimeout(() => void rebuildWhenSettled(), SETTLE_MS);
@@ -167,6 +170,7 @@ export async function startBuild(fn: TemplateFunction, buildDir: string, logger:
   return {
     current,
     async dispose() {
+      disposed = true;
       clearTimeout(settleTimer);
       watcher.close();
       await inFlight;

@@ -12,6 +12,9 @@ export interface SourceWatcher {
 // also walk node_modules, and esbuild's own watch mode polls, which is slower to notice an edit.
 export function watchSources(onChange: (file: string) => void): SourceWatcher {
   const watchers = new Map<string, FSWatcher>();
+  // A build that finishes after close() still reports what it read: it must not start new watchers,
+  // which would keep the process alive.
+  let closed = false;
 
   const stop = (directory: string): void => {
     watchers.get(directory)?.close();
@@ -20,6 +23,7 @@ export function watchSources(onChange: (file: string) => void): SourceWatcher {
 
   return {
     watchDirectories(directories) {
+      if (closed) return;
       const wanted = new Set(directories);
       for (const directory of watchers.keys()) if (!wanted.has(directory)) stop(directory);
       for (const directory of wanted) {
@@ -34,6 +38,7 @@ export function watchSources(onChange: (file: string) => void): SourceWatcher {
       }
     },
     close() {
+      closed = true;
       for (const directory of [...watchers.keys()]) stop(directory);
     },
   };

@@ -4,7 +4,9 @@ import { isRecord } from './is-record';
 import { assignParameterValues } from './assign-parameter-values';
 import { parseCloudFormation } from './parse-cloudformation';
 import type { ApiAuth, FunctionIdOf } from './read-api-auth';
-import { readFields, type Fields } from './read-fields';
+import { describeYamlError } from './describe-yaml-error';
+import { readFields, TemplateError, type Fields } from './read-fields';
+import { YAMLParseError } from 'yaml';
 import { IMPLICIT_HTTP_API_ID, readHttpApi, readHttpRoutes } from './read-http-apis';
 import { IMPLICIT_API_ID, readApi, readRoutes, RESPONSE_STREAM } from './read-rest-apis';
 import { resolveIntrinsics, type TemplateScope } from './resolve-intrinsics';
@@ -156,7 +158,15 @@ export interface ReadOptions {
 /** Reads a SAM template: its functions (Globals merged), REST and HTTP APIs, the routes to them and the outputs. */
 export function readTemplate(templatePath: string, options: ReadOptions = {}): SamTemplate {
   const file = resolve(templatePath);
-  const document = readFields(parseCloudFormation(readFileSync(file, 'utf8')), 'template');
+  const text = readFileSync(file, 'utf8');
+  let parsed: unknown;
+  try {
+    parsed = parseCloudFormation(text);
+  } catch (error) {
+    if (error instanceof YAMLParseError) throw new TemplateError(describeYamlError(file, text, error));
+    throw error;
+  }
+  const document = readFields(parsed, 'template');
   const resources = document.map('Resources');
   const parameters = assignParameterValues(document.optionalMap('Parameters')?.raw ?? {}, options.parameterOverrides);
   const scope: TemplateScope = {

@@ -87,9 +87,9 @@ export function groupPairs(
 }
 
 export function mapValues<T>(groups: Map<string, string[]>, pick: (values: string[]) => T): Record<string, T> {
-  const record: Record<string, T> = {};
-  for (const [name, values] of groups) record[name] = pick(values);
-  return record;
+  // fromEntries defines each name as an own property: an assignment would treat `__proto__` as
+  // the prototype and drop that header or query parameter.
+  return Object.fromEntries([...groups].map(([name, values]) => [name, pick(values)]));
 }
 
 export const lastValue = (values: string[]): string => values[values.length - 1] ?? '';

@@ -1,7 +1,6 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { LAMBDA_CONTEXT_KEYS } from '../../dev/lambda-runtime/instance/create-lambda-context';
+import { withBarrier } from '../support/barrier';
 import { sendRequest } from './send-request';
 import { linesMatching, startTestApi, type TestApi } from './start-test-api';
 
@@ -36,6 +35,17 @@ describe('init errors', () => {
     expect(answer.status).toBe(502);
     const [reason] = await linesMatching(api, (line) => line.startsWith('MissingExportFunction GET /missing'));
     expect(reason).toContain('Runtime.HandlerNotFound: probe.missing is undefined or not exported');
+    expect(reason).toContain('MissingExportFunction: its Handler "probe.missing" names the export missing of probe');
+  });
+
+  it('a Handler naming a module the build does not make names the function, its Handler, what was looked for and what was built', async () => {
+    const answer = await sendRequest(`${api.url}/missing-module`);
+    expect(answer.status).toBe(502);
+    const [reason] = await linesMatching(api, (line) => line.startsWith('MissingModuleFunction GET /missing-module'));
+    expect(reason).toContain(
+      'MissingModuleFunction: its Handler "src/app.handler" names the module src/app, but the build has none of src/app, src/app.js, src/app.mjs, src/app.cjs (it has probe.js)',
+    );
+    expect(reason).toContain('Runtime.ImportModuleError');
   });
 });
 
@@ -100,22 +110,6 @@ describe('what a function is given', () => {
   });
 });
 
-/** A server that answers nobody until `expected` requests wait on it, then everybody: only overlapping invocations pass it. */
-async function withBarrier<T>(expected: number, use: (url: string) => Promise<T>): Promise<T> {
-  const held: ServerResponse[] = [];
-  const barrier: Server = createServer((_request, response) => {
-    held.push(response);
-    if (held.length === expected) for (const waiting of held) waiting.end('go');
-  });
-  await new Promise<void>((listening) => barrier.listen(0, '127.0.0.1', listening));
-  try {
-    return await use(encodeURIComponent(`http://127.0.0.1:${(barrier.address() as AddressInfo).port}/`));
-  } finally {
-    barrier.closeAllConnections();
-    await new Promise((closed) => barrier.close(closed));
-  }
-}
-
 interface Overlap {
   instanceId: string;
   peak: number;
@@ -124,7 +118,8 @@ interface Overlap {
 }
 
 async function overlapThree(source: TestApi, path: string): Promise<Overlap[]> {
-  return withBarrier(3, async (barrier) => {
+  return withBarrier(3, async (url) => {
+    const barrier = encodeURIComponent(url);
     const answers = await Promise.all([1, 2, 3].map(() => sendRequest(`${source.url}${path}?barrier=${barrier}`)));
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
     return answers.map((answer) => answer.json<Overlap>());

@@ -1,10 +1,8 @@
 import { ECHO_LIMIT_BYTES } from '../../functions/echo-limit';
+import { LAMBDA_RESPONSE_LIMIT_BYTES } from '../../shared';
 import { request, type RequestSpec } from '../../dev/sample-events/sample-request';
 import { captureLogs } from '../support/log-capture';
 import { CELL_ROWS, exchange, json } from '../support/matrix';
-
-/** Lambda's payload limit each way, for a synchronous invocation. */
-const LAMBDA_PAYLOAD_BYTES = 6 * 1024 * 1024;
 
 const TEXT = Buffer.from('{"hello":"lambda","quote":"caf\u00e9 \u2603"}');
 const BINARY = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe, 0x0d, 0x0a, 0x80]);
@@ -67,8 +65,8 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
       const { event, result, response } = await exchange(cell, spec);
       expect(response.status).toBe(200);
       expect(response.body.equals(spec.body ?? Buffer.alloc(0))).toBe(true);
-      expect(Buffer.byteLength(JSON.stringify(event))).toBeLessThanOrEqual(LAMBDA_PAYLOAD_BYTES);
-      expect(Buffer.byteLength(JSON.stringify(result))).toBeLessThanOrEqual(LAMBDA_PAYLOAD_BYTES);
+      expect(Buffer.byteLength(JSON.stringify(event))).toBeLessThanOrEqual(LAMBDA_RESPONSE_LIMIT_BYTES);
+      expect(Buffer.byteLength(JSON.stringify(result))).toBeLessThanOrEqual(LAMBDA_RESPONSE_LIMIT_BYTES);
     });
   }
 });

@@ -1,5 +1,5 @@
 import Fastify from 'fastify';
-import { createHandler, type LambdaHttpHandler } from '../../shared';
+import { createHandler, LAMBDA_RESPONSE_LIMIT_BYTES, type LambdaHttpHandler } from '../../shared';
 import { lateAnswers } from '../support/apps';
 import { FORMATS } from '../support/formats';
 import { lambdaContext } from '../support/lambda-context';
@@ -7,8 +7,6 @@ import { captureLogs, silenceConsoleErrors } from '../support/log-capture';
 import { CELL_ROWS, exchange, json } from '../support/matrix';
 import { request } from '../../dev/sample-events/sample-request';
 import { leakedSecrets, SECRET_HEADERS, SECRETS } from '../support/secrets';
-
-const RESPONSE_LIMIT_BYTES = 6 * 1024 * 1024;
 
 describe.each(CELL_ROWS)('%s', (_name, cell) => {
   const logs = captureLogs();
@@ -66,7 +64,7 @@ describe.each(CELL_ROWS)('%s', (_name, cell) => {
     expect(lines).toHaveLength(1);
     expect(lines[0]?.json).toMatchObject({ level: 'ERROR', requestId: context.awsRequestId });
     const numbers = Object.values(lines[0]?.json ?? {}).filter((value): value is number => typeof value === 'number');
-    expect(numbers.some((bytes) => bytes > RESPONSE_LIMIT_BYTES)).toBe(true);
+    expect(numbers.some((bytes) => bytes > LAMBDA_RESPONSE_LIMIT_BYTES)).toBe(true);
     expect(leakedSecrets(lines)).toEqual([]);
   });
 

@@ -8,8 +8,7 @@ import { leakedSecrets, SECRET_HEADERS, SECRETS } from '../support/secrets';
 import { STREAM_CELL_ROWS, streamExchange } from '../support/stream-matrix';
 import { RecordingSink, type Arrival } from '../support/stream-sink';
 import { PRELUDE_CONTENT_TYPE } from '../../dev/lambda-runtime/instance/awslambda-global';
-
-const BUFFERED_LIMIT_BYTES = 6 * 1024 * 1024;
+import { LAMBDA_RESPONSE_LIMIT_BYTES } from '../../shared';
 
 interface NdjsonLine {
   readonly from: string;
@@ -172,7 +171,7 @@ describe.each(STREAM_CELL_ROWS)('%s', (_name, cell) => {
       }),
     );
     expect(response.status).toBe(200);
-    expect(response.body.length).toBeGreaterThan(BUFFERED_LIMIT_BYTES);
+    expect(response.body.length).toBeGreaterThan(LAMBDA_RESPONSE_LIMIT_BYTES);
     expect(response.body.equals(patternBytes(0, total))).toBe(true);
   });
 

@@ -59,6 +59,11 @@ export class ResponseStream extends Writable {
   constructor(open: OpenSink, highWaterMark = RUNTIME_HIGH_WATER_MARK) {
     super({ highWaterMark });
     this.open = open;
+    // The runtime listens for its response request's errors itself (aws-lambda-ric's
+    // createResponseStream), so a dropped connection fails the invocation rather than the
+    // process: a handler without an 'error' listener, the common case, survives a client that
+    // leaves, as on Lambda. The error still reaches the invocation through `finished(stream)`.
+    this.on('error', () => undefined);
   }
 
   get contentType(): string {
