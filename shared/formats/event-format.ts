@@ -1,5 +1,4 @@
 import type { ALBResult, APIGatewayProxyResult, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { LatticeResult } from './lattice-shape';
 
 /**
  * Where an event keeps the query: HTTP API's encoded string, or the maps of REST v1 (keys and
@@ -37,6 +36,15 @@ export interface ResultParts {
   readonly cookies: readonly string[];
   readonly body: string;
   readonly isBase64Encoded: boolean;
+}
+
+/** What a VPC Lattice result is: ALB's single-value shape. Lattice reads no multi-value map. */
+export interface LatticeResult {
+  statusCode: number;
+  statusDescription: string;
+  headers: Record<string, string>;
+  body: string;
+  isBase64Encoded: boolean;
 }
 
 export type ProxyResult = APIGatewayProxyResult | APIGatewayProxyStructuredResultV2 | ALBResult | LatticeResult;

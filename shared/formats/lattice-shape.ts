@@ -1,15 +1,6 @@
 import { LAMBDA_RESPONSE_LIMIT_BYTES } from '../response-limit';
-import type { EventFormat, QuerySource, ResultParts } from './event-format';
+import type { EventFormat, LatticeResult, QuerySource, ResultParts } from './event-format';
 import { singleValueHeaders, statusDescriptionOf } from './single-value-headers';
-
-/** What a VPC Lattice result is: ALB's single-value shape. Lattice reads no multi-value map. */
-export interface LatticeResult {
-  statusCode: number;
-  statusDescription: string;
-  headers: Record<string, string>;
-  body: string;
-  isBase64Encoded: boolean;
-}
 
 /** Lattice takes response JSON of up to 6 MB, Lambda's own limit for a synchronous invocation. */
 export const LATTICE_RESPONSE_LIMIT_BYTES = LAMBDA_RESPONSE_LIMIT_BYTES;
