@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { sendRequest, type Answer } from './send-request';
 import { AUTH_TEMPLATE, lineSaying, startTestApi, type TestApi } from './start-test-api';
+import { hasAwsSampleEvents, readAwsSampleEvent } from '../support/aws-sample-events';
 
 // REST Lambda authorizers as API Gateway runs them, over real HTTP against fixtures/auth/template.yaml.
-const SAMPLES = join(__dirname, '..', '..', '..', 'shared', 'aws-sample-events');
 
 let api: TestApi;
 
@@ -144,40 +142,42 @@ describe('a REST REQUEST authorizer', () => {
   });
 });
 
-describe('the events a REST authorizer receives match sam local generate-event, field by field', () => {
-  const sample = (file: string) => JSON.parse(readFileSync(join(SAMPLES, file), 'utf8')) as Record<string, unknown>;
-  const kinds = (value: Record<string, unknown>) =>
-    Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, item === null ? 'null' : Array.isArray(item) ? 'array' : typeof item]),
-    );
+(hasAwsSampleEvents ? describe : describe.skip)(
+  'the events a REST authorizer receives match sam local generate-event, field by field',
+  () => {
+    const kinds = (value: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(value).map(([key, item]) => [key, item === null ? 'null' : Array.isArray(item) ? 'array' : typeof item]),
+      );
 
-  it.each([
-    ['TOKEN', 'ApiGatewayAuthorizer.json', '/orders/9', { Authorization: '' }],
-    ['REQUEST', 'ApiGatewayRestRequestAuthorizer.json', '/reports?tenant=acme', { 'X-User': '' }],
-  ])('%s', async (type, file, path, headers) => {
-    const token = tokenFor('allow');
-    const sent = Object.fromEntries(Object.entries(headers).map(([name]) => [name, token]));
-    const answer = await get(path, sent);
-    expect(answer.status).toBe(200);
-    const received = JSON.parse(String(answer.json<SeenEvent>().event.requestContext.authorizer?.event)) as Record<string, unknown>;
-    const expected = sample(file);
-    expect(kinds(received)).toMatchObject(kinds(expected));
-    expect(received.type).toBe(type);
-    expect(received.methodArn).toMatch(new RegExp(`^arn:aws:execute-api:xx-local-1:000000000000:shopapi/live/GET${path.split('?')[0]}$`));
-    if (type === 'REQUEST') {
-      const context = received.requestContext as Record<string, unknown>;
-      const sampleContext = expected.requestContext as Record<string, unknown>;
-      for (const key of Object.keys(sampleContext).filter((key) => key !== 'identity')) expect(context).toHaveProperty(key);
-      expect(received).toMatchObject({
-        resource: '/reports',
-        path: '/reports',
-        httpMethod: 'GET',
-        queryStringParameters: { tenant: 'acme' },
-      });
-      expect(received.stageVariables).toEqual({ tier: 'gold' });
-    }
-  });
-});
+    it.each([
+      ['TOKEN', 'ApiGatewayAuthorizer.json', '/orders/9', { Authorization: '' }],
+      ['REQUEST', 'ApiGatewayRestRequestAuthorizer.json', '/reports?tenant=acme', { 'X-User': '' }],
+    ])('%s', async (type, file, path, headers) => {
+      const token = tokenFor('allow');
+      const sent = Object.fromEntries(Object.entries(headers).map(([name]) => [name, token]));
+      const answer = await get(path, sent);
+      expect(answer.status).toBe(200);
+      const received = JSON.parse(String(answer.json<SeenEvent>().event.requestContext.authorizer?.event)) as Record<string, unknown>;
+      const expected = readAwsSampleEvent(file);
+      expect(kinds(received)).toMatchObject(kinds(expected));
+      expect(received.type).toBe(type);
+      expect(received.methodArn).toMatch(new RegExp(`^arn:aws:execute-api:xx-local-1:000000000000:shopapi/live/GET${path.split('?')[0]}$`));
+      if (type === 'REQUEST') {
+        const context = received.requestContext as Record<string, unknown>;
+        const sampleContext = expected.requestContext as Record<string, unknown>;
+        for (const key of Object.keys(sampleContext).filter((key) => key !== 'identity')) expect(context).toHaveProperty(key);
+        expect(received).toMatchObject({
+          resource: '/reports',
+          path: '/reports',
+          httpMethod: 'GET',
+          queryStringParameters: { tenant: 'acme' },
+        });
+        expect(received.stageVariables).toEqual({ tier: 'gold' });
+      }
+    });
+  },
+);
 
 describe('switches', () => {
   it('--disable-authorizer serves every route as if no authorizer guarded it, and says so at start', async () => {
