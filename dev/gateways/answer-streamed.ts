@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { PRELUDE_CONTENT_TYPE } from '../lambda-runtime/instance/awslambda-global';
-import type { InvocationOutcome } from '../lambda-runtime/function-pool';
+import { unrunOutcome, type InvocationOutcome } from '../lambda-runtime/function-pool';
 import { createPreludeReader, type StreamedHead } from './read-stream-prelude';
 import type { StreamMessage, StreamReply } from '../lambda-runtime/instance/stream-messages';
 
@@ -136,11 +136,12 @@ export function answerStreamed(setup: StreamedAnswerSetup): Promise<StreamedAnsw
       clientGone = true;
       reply({ type: 'abort' });
     });
-    void setup.invoke(instancePort).then((ended) => {
+    const end = (ended: InvocationOutcome) => {
       outcome = ended;
       // An instance that failed before it took the invocation never received its end of the channel.
       instancePort.close();
       settle();
-    });
+    };
+    setup.invoke(instancePort).then(end, (error: unknown) => end(unrunOutcome(error)));
   });
 }

@@ -13,6 +13,12 @@ type RunOutcome = { ok: true; payload: string } | { ok: false; reason: string; e
 /** The function's JSON result, or why there is none; and whether a fresh instance served it. */
 export type InvocationOutcome = RunOutcome & { coldStart: boolean };
 
+/** An invocation that could not even be run (the pool itself failed): what its caller settles with. */
+export function unrunOutcome(error: unknown): InvocationOutcome {
+  const reason = `the invocation could not run: ${error instanceof Error ? error.message : String(error)}`;
+  return { ok: false, reason, error: { errorType: 'Runtime.Unavailable', errorMessage: reason, trace: [] }, coldStart: false };
+}
+
 /** The instances of one function: one invocation at a time each (or up to N with Managed Instances), more of them for concurrent requests. */
 export interface FunctionPool {
   /**
@@ -79,8 +85,9 @@ const failure = (errorType: string, reason: string): RunOutcome => ({
  * An instance's line belongs to its one invocation in flight; with overlapping invocations, to the
  * one whose request id it carries (the runtime's console puts it in every TEXT and JSON line).
  */
-function routeLine(listeners: ReadonlyMap<string, (line: string) => void>, line: string): void {
-  for (const [awsRequestId, listen] of listeners) if (listeners.size === 1 || line.includes(awsRequestId)) listen(line);
+function routeLine(instance: Pick<Instance, 'listeners' | 'active'>, line: string): void {
+  // Counted by invocations in flight, not by listeners: those that want no lines register none.
+  for (const [awsRequestId, listen] of instance.listeners) if (instance.active === 1 || line.includes(awsRequestId)) listen(line);
 }
 
 /** How many invocations one instance takes at once: 1, unless the function runs on Managed Instances or the CLI asks. */
@@ -139,11 +146,11 @@ export function createFunctionPool(
     const logger = options.logger;
     forwardLines(worker.stdout, (line) => {
       logger?.info(line);
-      routeLine(instance.listeners, line);
+      routeLine(instance, line);
     });
     forwardLines(worker.stderr, (line) => {
       logger?.error(line);
-      routeLine(instance.listeners, line);
+      routeLine(instance, line);
     });
     const instance: Instance = {
       worker,

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import type { InvocationOutcome } from '../lambda-runtime/function-pool';
+import { unrunOutcome, type InvocationOutcome } from '../lambda-runtime/function-pool';
 import type { StreamMessage, StreamReply } from '../lambda-runtime/instance/stream-messages';
 import { encodeInvokeComplete, encodePayloadChunk, type CompleteFields } from './encode-stream-events';
 
@@ -77,11 +77,12 @@ export function answerResponseStream(setup: ResponseStreamSetup): Promise<Invoca
       callerGone = true;
       reply({ type: 'abort' });
     });
-    void setup.invoke(instancePort).then((ended) => {
+    const end = (ended: InvocationOutcome) => {
       outcome = ended;
       // An instance that failed before it took the invocation never received its end of the channel.
       instancePort.close();
       settle();
-    });
+    };
+    setup.invoke(instancePort).then(end, (error: unknown) => end(unrunOutcome(error)));
   });
 }

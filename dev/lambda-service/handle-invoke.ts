@@ -7,8 +7,8 @@ import { readRequestBody } from '../local-functions/read-request-body';
 import { LOCAL_REGION } from '../lambda-runtime/create-function-environment';
 import { answerResponseStream } from './answer-response-stream';
 import { answerServiceError, type ServiceError } from './lambda-errors';
-import { INVOKE_LIMITS, tailLogs } from './invoke-limits';
-import { findFunctionId, readInvokeTarget } from './read-invoke-target';
+import { createLogTail, INVOKE_LIMITS } from './invoke-limits';
+import { findFunctionId, readInvokeTarget, type InvokeTarget } from './read-invoke-target';
 
 const INVOCATION_TYPES = ['RequestResponse', 'Event', 'DryRun'] as const;
 
@@ -59,13 +59,18 @@ export function createInvokeHandler(
   functions: ReadonlyMap<string, ServedFunction>,
   logger: Logger,
 ): (request: IncomingMessage, response: ServerResponse) => void {
-  async function serve(request: IncomingMessage, response: ServerResponse, requestId: string): Promise<string> {
+  async function serve(
+    request: IncomingMessage,
+    response: ServerResponse,
+    requestId: string,
+    named: InvokeTarget | undefined,
+  ): Promise<string> {
     const fail = (error: ServiceError): string => {
       request.resume();
       answerServiceError(response, requestId, error);
       return `${error.status} ${error.code}`;
     };
-    const target = request.method === 'POST' ? readInvokeTarget(request.url ?? '/') : undefined;
+    const target = request.method === 'POST' ? named : undefined;
     if (!target)
       return fail({
         code: 'ResourceNotFoundException',
@@ -109,11 +114,11 @@ export function createInvokeHandler(
     if (!build.ok)
       return fail({ code: 'ServiceException', status: 500, message: `${functionId} does not build (see the build error above)` });
 
-    const lines: string[] = [];
-    const tail = header(request, 'x-amz-log-type') === 'Tail' && type === 'RequestResponse';
-    const logResult = () => (tail ? tailLogs(lines) : undefined);
+    // Only a Tail asks for the invocation's own lines; no one else keeps them.
+    const tail = header(request, 'x-amz-log-type') === 'Tail' && type === 'RequestResponse' ? createLogTail() : undefined;
+    const logResult = () => tail?.encode();
     const invoke = (stream?: Parameters<ServedFunction['pool']['invoke']>[3]) =>
-      fn.pool.invoke(build.artifact, payload.event, requestId, stream, (line) => lines.push(line));
+      fn.pool.invoke(build.artifact, payload.event, requestId, stream, tail && ((line) => tail.push(line)));
 
     if (type === 'Event') {
       // Lambda queues the event and answers at once; the invocation runs on, its failure only logged.
@@ -133,7 +138,7 @@ export function createInvokeHandler(
   return (request, response) => {
     const requestId = randomUUID();
     const name = readInvokeTarget(request.url ?? '/');
-    serve(request, response, requestId)
+    serve(request, response, requestId, name)
       .then((said) => logger.info(`Lambda ${name?.operation ?? request.method} ${name?.name ?? ''} (request ${requestId}): ${said}`))
       .catch((error: unknown) => {
         logger.error(`Lambda API (request ${requestId}): ${(error as Error).stack ?? String(error)}`);

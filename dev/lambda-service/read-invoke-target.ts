@@ -22,11 +22,15 @@ function decode(segment: string): string | undefined {
 
 /** Reads the operation, function and qualifier from a request target; undefined for any other path. */
 export function readInvokeTarget(url: string): InvokeTarget | undefined {
-  const parsed = new URL(url, 'http://lambda.local');
+  // Split by hand: Node's parser accepts targets (`http://[/x`) that the URL class throws on.
+  const queryAt = url.indexOf('?');
+  const path = queryAt < 0 ? url : url.slice(0, queryAt);
   for (const { operation, pattern } of PATHS) {
-    const segment = pattern.exec(parsed.pathname)?.[1];
+    const segment = pattern.exec(path)?.[1];
     const name = segment === undefined ? undefined : decode(segment);
-    if (name !== undefined) return { operation, name, qualifier: parsed.searchParams.get('Qualifier') ?? undefined };
+    if (name === undefined) continue;
+    const qualifier = queryAt < 0 ? null : new URLSearchParams(url.slice(queryAt + 1)).get('Qualifier');
+    return { operation, name, qualifier: qualifier ?? undefined };
   }
   return undefined;
 }

@@ -24,7 +24,8 @@ function mergeMaps(
   let merged: Record<string, unknown> | undefined;
   for (const name of Object.keys(single)) {
     if (names.has(sameName(name))) continue;
-    merged ??= { ...multi };
+    // No prototype: a header or key named `__proto__` is a name like any other, not a setter.
+    merged ??= Object.assign(Object.create(null) as Record<string, unknown>, multi);
     merged[name] = single[name];
   }
   return merged ?? multi;

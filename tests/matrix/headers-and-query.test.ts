@@ -131,3 +131,19 @@ describe.each(BOTH_MAP_ROWS)('%s, an event with both header and query maps', (_n
     expect(seen.query).toMatchObject({ onlySingle: 'yes', both: ['m1', 'm2'] });
   });
 });
+
+// JSON.parse makes `__proto__` an own key, as an event from API Gateway would carry it.
+const protoNamed = (value: string) => JSON.parse(`{"__proto__": ${JSON.stringify(value)}}`) as Record<string, unknown>;
+
+describe.each(BOTH_MAP_ROWS)('%s, both maps, a header named __proto__ in the single-value map only', (_name, cell) => {
+  it('reaches the app like any other name', async () => {
+    const alter = (event: Record<string, unknown>) => {
+      const partial = withPartialMaps(event);
+      return { ...partial, headers: { ...(partial['headers'] as Record<string, unknown>), ...protoNamed('single') } };
+    };
+    const { response } = await exchange(cell, request({ path: '/inspect' }), { alter });
+    const seen = json<Inspection>(response);
+    expect(rawValues(seen, '__proto__')).toEqual(['single']);
+    expect(rawValues(seen, 'x-only-single')).toEqual(['single']);
+  });
+});

@@ -8,6 +8,8 @@ import { countIdentitySources } from './read-identity';
 /** One request's authorization by a Lambda authorizer: the parts in which REST and HTTP APIs differ. */
 export interface LambdaAuthorization {
   authorizer: LambdaAuthorizer;
+  /** The API the authorizer belongs to (its logical id): each API caches its own results, as in AWS. */
+  apiId: string;
   /** The identity sources' values; undefined when one is missing or empty. */
   identity: string[] | undefined;
   /** The ARN a policy is evaluated against: the REST methodArn, the HTTP API routeArn. */
@@ -23,6 +25,14 @@ export interface LambdaAuthorization {
   cache: AuthorizerCache;
   invoke: InvokeFunction;
 }
+
+// A ValidationExpression is compiled once, not per request (the template has few of them).
+const compiled = new Map<string, RegExp>();
+const validationOf = (pattern: string): RegExp => {
+  let regexp = compiled.get(pattern);
+  if (!regexp) compiled.set(pattern, (regexp = new RegExp(`^(?:${pattern})$`)));
+  return regexp;
+};
 
 // The runtime reports a thrown Error('Unauthorized') as `Error: Unauthorized`.
 const UNAUTHORIZED_ERROR = /^[\w.]*: Unauthorized$/;
@@ -42,11 +52,11 @@ export async function runLambdaAuthorizer(call: LambdaAuthorization): Promise<Au
   const { authorizer, identity, answers } = call;
   if (identity === undefined) return { allowed: false, answer: answers.unauthorized };
   const pattern = authorizer.validationExpression;
-  if (pattern !== undefined && !(identity[0] !== undefined && new RegExp(`^(?:${pattern})$`).test(identity[0])))
+  if (pattern !== undefined && !(identity[0] !== undefined && validationOf(pattern).test(identity[0])))
     return { allowed: false, answer: answers.unauthorized };
 
   const cacheable = authorizer.ttlSeconds > 0 && countIdentitySources(authorizer.identity) > 0;
-  const key = `${authorizer.name}\u0000${identity.join('\u0000')}`;
+  const key = [call.apiId, authorizer.name, ...identity].join('\u0000');
   let result = cacheable ? call.cache.get(key) : undefined;
   const started = performance.now();
   if (!result) {

@@ -44,6 +44,7 @@ export function authorizeHttpRequest(
     const routeArn = `arn:aws:execute-api:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:${httpApiIdOf(api)}/${api.stageName}/${request.method}/${decodePath(path).replace(/^\//, '')}`;
     return runLambdaAuthorizer({
       authorizer,
+      apiId: api.logicalId,
       identity: readIdentity(authorizer.identity, identityView(event)),
       arn: routeArn,
       createEvent: (identity) => createHttpAuthorizerEvent(authorizer, event, routeArn, identity),

@@ -37,6 +37,7 @@ export function authorizeRestRequest(
     const methodArn = methodArnOf(match, request.method, decodePath(splitTarget(request.url).path));
     return runLambdaAuthorizer({
       authorizer,
+      apiId: match.api.logicalId,
       identity: readIdentity(authorizer.identity, {
         headers: proxyEvent.headers,
         query: proxyEvent.queryStringParameters,

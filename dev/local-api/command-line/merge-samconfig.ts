@@ -20,7 +20,8 @@ export function mergeSamconfig(
   const notes: string[] = [];
   for (const [key, value] of Object.entries(config.values)) {
     const flag = RENAMED[key] ?? key.replaceAll('_', '-');
-    const kind = options[flag];
+    // Own keys only: a samconfig key named `constructor` is no option.
+    const kind = Object.hasOwn(options, flag) ? options[flag] : undefined;
     if (!kind) {
       if (config.ownKeys.has(key)) notes.push(`Note: ${config.file}: ${key} is not an option of the local API; ignored.`);
       continue;
