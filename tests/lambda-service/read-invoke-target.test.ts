@@ -24,6 +24,7 @@ describe('readInvokeTarget', () => {
     ['another API of Lambda', '/2015-03-31/functions/EchoFunction/configuration'],
     ['a name that is not valid percent-encoding', '/2015-03-31/functions/%E0%A4%A/invocations'],
     ['dot segments, which the URL resolves away', '/2015-03-31/functions/../../invocations'],
+    ["a target Node's parser takes and the URL class throws on", 'http://[/x'],
   ])('is undefined for %s', (_case, url) => {
     expect(readInvokeTarget(url)).toBeUndefined();
   });
