@@ -38,3 +38,14 @@ export function collectHeaders(map: Record<string, unknown> | undefined): string
   }
   return rawHeaders;
 }
+
+/**
+ * Whether a request reached a load balancer (ALB) or a VPC Lattice listener over HTTPS: each sets
+ * X-Forwarded-Proto itself, and only `http` says it was not.
+ */
+export function isForwardedHttps(rawHeaders: readonly string[]): boolean {
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]?.toLowerCase() === 'x-forwarded-proto') return rawHeaders[i + 1]?.trim().toLowerCase() !== 'http';
+  }
+  return true;
+}

@@ -1,17 +1,10 @@
 import type { ALBResult } from 'aws-lambda';
 import { isRecord } from '../event-fields';
+import { isForwardedHttps } from '../request-headers';
 import { ALB_RESPONSE_LIMIT_BYTES } from '../response-limit';
 import type { EventFormat } from './event-format';
 import { singleValueHeaders, statusDescriptionOf } from './single-value-headers';
 import { listHeaderValues, readV1Shape } from './v1-shape';
-
-/** ALB sets X-Forwarded-Proto itself: `http` on an HTTP listener, the only case that is not HTTPS. */
-function isHttpsListener(rawHeaders: readonly string[]): boolean {
-  for (let i = 0; i < rawHeaders.length; i += 2) {
-    if (rawHeaders[i]?.toLowerCase() === 'x-forwarded-proto') return rawHeaders[i + 1]?.trim().toLowerCase() !== 'http';
-  }
-  return true;
-}
 
 /**
  * Application Load Balancer, in either header mode. The target group's setting decides the
@@ -23,7 +16,7 @@ export const alb: EventFormat = {
 
   readRequest(event) {
     // Query keys and values arrive as the client sent them, still encoded (`+` is a space).
-    return readV1Shape(event, { queryEncoded: true, sourceIp: undefined, isEncrypted: isHttpsListener });
+    return readV1Shape(event, { queryEncoded: true, sourceIp: undefined, isEncrypted: isForwardedHttps });
   },
 
   writeResult(parts, event, requestId): ALBResult {

@@ -5,14 +5,6 @@ import { singleValueHeaders, statusDescriptionOf } from './single-value-headers'
 /** Lattice takes response JSON of up to 6 MB, Lambda's own limit for a synchronous invocation. */
 export const LATTICE_RESPONSE_LIMIT_BYTES = LAMBDA_RESPONSE_LIMIT_BYTES;
 
-/** Lattice listeners speak HTTP or HTTPS; only an `X-Forwarded-Proto: http` says it was not HTTPS. */
-export function isHttpsUnlessForwardedHttp(rawHeaders: readonly string[]): boolean {
-  for (let i = 0; i < rawHeaders.length; i += 2) {
-    if (rawHeaders[i]?.toLowerCase() === 'x-forwarded-proto') return rawHeaders[i + 1]?.trim().toLowerCase() !== 'http';
-  }
-  return true;
-}
-
 /**
  * A path that carries its own query (`/orders?id=1`, as Lattice V2 sends it): split at the first
  * `?`, the query kept as sent. Undefined query when the path has none.

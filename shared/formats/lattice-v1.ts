@@ -1,7 +1,8 @@
+import { isForwardedHttps } from '../request-headers';
 import { readFlag, readMethod, readOptionalMap, readOptionalString, readString } from '../event-fields';
 import { collectHeaders } from '../request-headers';
 import type { EventFormat } from './event-format';
-import { isHttpsUnlessForwardedHttp, latticeResult } from './lattice-shape';
+import { latticeResult } from './lattice-shape';
 
 /**
  * VPC Lattice, event structure V1: snake_case fields (`raw_path` without the query,
@@ -24,7 +25,7 @@ export const latticeV1: EventFormat = {
       body: readOptionalString(event, 'body'),
       isBase64Encoded: readFlag(event, 'is_base64_encoded'),
       sourceIp: undefined,
-      encrypted: isHttpsUnlessForwardedHttp(rawHeaders),
+      encrypted: isForwardedHttps(rawHeaders),
     };
   },
 };

@@ -1,7 +1,8 @@
+import { isForwardedHttps } from '../request-headers';
 import { readFlag, readMethod, readOptionalMap, readOptionalString, readString } from '../event-fields';
 import { collectHeaders } from '../request-headers';
 import type { EventFormat } from './event-format';
-import { isHttpsUnlessForwardedHttp, latticeResult, splitPathQuery } from './lattice-shape';
+import { latticeResult, splitPathQuery } from './lattice-shape';
 
 /**
  * VPC Lattice, event structure V2 (`version: "2.0"`): every header and query key a list of
@@ -26,7 +27,7 @@ export const latticeV2: EventFormat = {
       body: readOptionalString(event, 'body'),
       isBase64Encoded: readFlag(event, 'isBase64Encoded'),
       sourceIp: undefined,
-      encrypted: isHttpsUnlessForwardedHttp(rawHeaders),
+      encrypted: isForwardedHttps(rawHeaders),
     };
   },
 };
