@@ -1,6 +1,5 @@
-import { isForwardedHttps } from '../request-headers';
 import { readFlag, readMethod, readOptionalMap, readOptionalString, readString } from '../event-fields';
-import { collectHeaders } from '../request-headers';
+import { collectHeaders, isForwardedHttps } from '../request-headers';
 import type { EventFormat } from './event-format';
 import { latticeResult } from './lattice-shape';
 
