@@ -1,16 +1,24 @@
+import { rmSync, symlinkSync } from 'node:fs';
 import { connect } from 'node:net';
+import { dirname, join } from 'node:path';
 import { sendRequest } from './send-request';
 import { AUTH_TEMPLATE, startTestApi, type TestApi } from './start-test-api';
 
 // --static-dir: the template folder's public/ served at `/`, ahead of the APIs, and nothing outside it.
 let api: TestApi;
 
+// A link inside public/ that points at the template beside it: its target is outside the folder.
+const LINK = join(dirname(AUTH_TEMPLATE), 'public', 'template-link.yaml');
+
 beforeAll(async () => {
+  rmSync(LINK, { force: true });
+  symlinkSync(join('..', 'template.yaml'), LINK);
   api = await startTestApi({ templatePath: AUTH_TEMPLATE });
 });
 
 afterAll(async () => {
   await api.close();
+  rmSync(LINK, { force: true });
 });
 
 /** A request target sent byte for byte: an HTTP client would tidy `..` away before it left. */
@@ -28,6 +36,12 @@ function sendRawTarget(target: string): Promise<{ status: number; text: string }
 }
 
 describe('static files', () => {
+  it('does not follow a symbolic link in public/ to a file outside it', async () => {
+    const answer = await sendRequest(`${api.url}/template-link.yaml`);
+    expect(answer.status).not.toBe(200);
+    expect(answer.text).not.toContain('AWSTemplateFormatVersion');
+  });
+
   it.each([
     ['/index.html', 'text/html; charset=utf-8', '<h1>shop</h1>'],
     ['/css/site.css', 'text/css; charset=utf-8', 'color: teal'],

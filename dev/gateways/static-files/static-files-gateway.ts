@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Gateway } from '../gateway';
 import { findStaticFile } from './find-static-file';
@@ -24,11 +24,13 @@ const CONTENT_TYPES: Record<string, string> = {
  * API gateways after it (`next`, whose answers this one gives when it must refuse a request).
  */
 export function createStaticFilesGateway(root: string, next: Gateway): Gateway {
+  // Resolved once: a request costs the file's own look-up only.
+  const realRoot = realpathSync(root);
   const gateway: Gateway = {
     kind: 'static files',
     route(method, rawPath) {
       if (method !== 'GET' && method !== 'HEAD') return undefined;
-      const file = findStaticFile(root, rawPath);
+      const file = findStaticFile(realRoot, rawPath);
       if (file === undefined) return undefined;
       return {
         gateway,
