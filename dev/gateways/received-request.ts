@@ -15,6 +15,13 @@ export interface ReceivedRequest {
   encrypted?: boolean;
   requestId: string;
   receivedAt: Date;
+  /** The X-Amzn-Trace-Id root API Gateway adds, drawn once: an authorizer and the function see the same. */
+  traceRoot: string;
+}
+
+/** A trace root as X-Ray writes it: `1-<epoch seconds, hex>-<96 random bits, hex>`. */
+export function drawTraceRoot(receivedAt: Date): string {
+  return `1-${Math.floor(receivedAt.getTime() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
 }
 
 export type MultiMap = Record<string, string[]>;
@@ -52,8 +59,7 @@ export function headersWithGatewayHeaders(request: ReceivedRequest): MultiMap {
   else headers['X-Forwarded-For'] = [request.sourceIp];
   setDefault(headers, 'X-Forwarded-Port', String(request.localPort));
   setDefault(headers, 'X-Forwarded-Proto', request.encrypted === true ? 'https' : 'http');
-  const epochHex = Math.floor(request.receivedAt.getTime() / 1000).toString(16);
-  setDefault(headers, 'X-Amzn-Trace-Id', `Root=1-${epochHex}-${randomBytes(12).toString('hex')}`);
+  setDefault(headers, 'X-Amzn-Trace-Id', `Root=${request.traceRoot}`);
   return headers;
 }
 

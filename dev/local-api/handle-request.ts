@@ -12,7 +12,7 @@ import type { Logger } from '../console/logger';
 import { describeTarget, formatAccessLine } from './log-access';
 import type { HttpAnswer } from '../gateways/read-lambda-result';
 import { readRequestBody } from '../local-functions/read-request-body';
-import { splitTarget, type ReceivedRequest } from '../gateways/received-request';
+import { drawTraceRoot, splitTarget, type ReceivedRequest } from '../gateways/received-request';
 
 export interface RequestHandlerSetup {
   /** The gateways this port serves, in routing order (REST API before HTTP API); read per request, since a reload replaces them. */
@@ -110,6 +110,7 @@ export function createRequestHandler(setup: RequestHandlerSetup): (request: Inco
       body: body.body,
       requestId,
       receivedAt,
+      traceRoot: drawTraceRoot(receivedAt),
       sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
       localPort: request.socket.localPort ?? 0,
       encrypted: 'encrypted' in request.socket,

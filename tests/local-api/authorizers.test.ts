@@ -202,3 +202,13 @@ describe('switches', () => {
     }
   });
 });
+
+it('gives a REQUEST authorizer and the function the same X-Amzn-Trace-Id, as one request through API Gateway has one', async () => {
+  const answer = await get('/reports?tenant=acme', { 'X-User': tokenFor('allow') });
+  expect(answer.status).toBe(200);
+  const seen = answer.json<{ event: { headers: Record<string, string>; requestContext: { authorizer?: Record<string, unknown> } } }>()
+    .event;
+  const authorizerEvent = JSON.parse(String(seen.requestContext.authorizer?.event)) as { headers: Record<string, string> };
+  expect(seen.headers['X-Amzn-Trace-Id']).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
+  expect(authorizerEvent.headers['X-Amzn-Trace-Id']).toBe(seen.headers['X-Amzn-Trace-Id']);
+});
