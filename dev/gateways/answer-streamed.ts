@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { PRELUDE_CONTENT_TYPE } from '../lambda-runtime/instance/awslambda-global';
-import { unrunOutcome, type InvocationOutcome } from '../lambda-runtime/function-pool';
+import type { InvocationOutcome } from '../lambda-runtime/function-pool';
+import { relayInvocationStream } from '../lambda-runtime/relay-invocation-stream';
 import { createPreludeReader, type StreamedHead } from './read-stream-prelude';
-import type { StreamMessage, StreamReply } from '../lambda-runtime/instance/stream-messages';
 
 export interface StreamedAnswerSetup {
   response: ServerResponse;
@@ -43,17 +43,11 @@ export type StreamedAnswer =
  */
 export function answerStreamed(setup: StreamedAnswerSetup): Promise<StreamedAnswer> {
   const { response } = setup;
-  const { port1: port, port2: instancePort } = new MessageChannel();
   const reader = createPreludeReader();
   let head: StreamedHead | undefined;
   let malformed: string | undefined;
-  let streamClosed = false;
   let clientGone = false;
-  let outcome: InvocationOutcome | undefined;
-  let unacknowledged = 0;
   let contentType: string | undefined;
-
-  const reply = (message: StreamReply) => port.postMessage(message);
 
   function describeMissing(): string {
     const missing = reader.describeMissing();
@@ -61,19 +55,16 @@ export function answerStreamed(setup: StreamedAnswerSetup): Promise<StreamedAnsw
     return `${missing}; the stream's content type is ${contentType}: is the handler wrapped by awslambda.streamifyResponse, its response made with awslambda.HttpResponseStream.from?`;
   }
 
-  function send(bytes: Buffer): void {
-    if (bytes.length === 0) return;
-    if (response.write(bytes)) reply({ type: 'ack', bytes: bytes.length });
-    else unacknowledged += bytes.length;
-  }
+  // Whether the client's connection took the bytes at once (or there were none).
+  const send = (bytes: Buffer): boolean => bytes.length === 0 || response.write(bytes);
 
-  function start(read: StreamedHead, body: Buffer): void {
+  function start(read: StreamedHead, body: Buffer): boolean {
     head = setup.finishHead({ statusCode: read.statusCode, headers: setup.reading.remapHeaders(read.headers) });
     for (const [name, values] of head.headers) response.setHeader(name, values);
     response.writeHead(head.statusCode);
     // The client sees the status as soon as the prelude is read, not with the first body byte.
     response.flushHeaders();
-    send(body);
+    return send(body);
   }
 
   // A Function URL's stream without the prelude's content type is all body, of its own type,
@@ -81,67 +72,44 @@ export function answerStreamed(setup: StreamedAnswerSetup): Promise<StreamedAnsw
   const isBareBody = () => !setup.reading.preludeAlways && contentType !== undefined && contentType !== PRELUDE_CONTENT_TYPE;
   const bareHead = (): StreamedHead => ({ statusCode: 200, headers: new Map([['Content-Type', [contentType ?? '']]]) });
 
-  function receive(message: StreamMessage): void {
-    if (message.type === 'open') contentType = message.contentType;
-    if (message.type === 'end') streamClosed = true;
-    if (message.type !== 'chunk') return;
-    const bytes = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength);
-    if (head) return send(bytes);
-    if (isBareBody()) return start(bareHead(), bytes);
-    reply({ type: 'ack', bytes: bytes.length });
-    if (malformed !== undefined) return;
-    const read = reader.push(bytes);
-    if (read.state === 'read') start(read.head, read.body);
-    if (read.state === 'malformed') {
-      malformed = read.reason;
-      // Nobody will read the rest: the function's stream errors, as when the gateway hangs up.
-      reply({ type: 'abort' });
-    }
-  }
-
   return new Promise<StreamedAnswer>((resolve) => {
-    function settle(): void {
-      if (!streamClosed || !outcome) return;
-      port.close();
-      const { coldStart } = outcome;
-      if (!head && !clientGone && outcome.ok && isBareBody()) start(bareHead(), Buffer.alloc(0));
-      if (clientGone) {
-        resolve({ kind: 'aborted', coldStart });
-      } else if (!head) {
-        resolve({ kind: 'refused', reason: malformed ?? (outcome.ok ? describeMissing() : outcome.reason), coldStart });
-      } else if (outcome.ok) {
-        response.end();
-        resolve({ kind: 'streamed', statusCode: head.statusCode, coldStart });
-      } else {
-        response.destroy();
-        resolve({ kind: 'streamed', statusCode: head.statusCode, coldStart, failure: outcome.reason });
-      }
-    }
-
-    port.on('message', (message: StreamMessage) => {
-      receive(message);
-      settle();
+    const relay = relayInvocationStream(setup.invoke, {
+      open: (type) => void (contentType = type),
+      chunk(bytes) {
+        if (head) return send(bytes) ? 'taken' : 'held';
+        if (isBareBody()) return start(bareHead(), bytes) ? 'taken' : 'held';
+        // The prelude's bytes are the gateway's to read: taken as they come (a malformed one's too).
+        if (malformed !== undefined) return 'taken';
+        const read = reader.push(bytes);
+        if (read.state === 'read') start(read.head, read.body);
+        if (read.state === 'malformed') {
+          malformed = read.reason;
+          // Nobody will read the rest: the function's stream errors, as when the gateway hangs up.
+          relay.abort();
+        }
+        return 'taken';
+      },
+      settle(outcome) {
+        const { coldStart } = outcome;
+        if (!head && !clientGone && outcome.ok && isBareBody()) start(bareHead(), Buffer.alloc(0));
+        if (clientGone) {
+          resolve({ kind: 'aborted', coldStart });
+        } else if (!head) {
+          resolve({ kind: 'refused', reason: malformed ?? (outcome.ok ? describeMissing() : outcome.reason), coldStart });
+        } else if (outcome.ok) {
+          response.end();
+          resolve({ kind: 'streamed', statusCode: head.statusCode, coldStart });
+        } else {
+          response.destroy();
+          resolve({ kind: 'streamed', statusCode: head.statusCode, coldStart, failure: outcome.reason });
+        }
+      },
     });
-    // The instance closes its end after the stream; a terminated instance (the Timeout) closes it too.
-    port.on('close', () => {
-      streamClosed = true;
-      settle();
-    });
-    response.on('drain', () => {
-      reply({ type: 'ack', bytes: unacknowledged });
-      unacknowledged = 0;
-    });
+    response.on('drain', () => relay.drained());
     response.on('close', () => {
       if (response.writableFinished) return;
       clientGone = true;
-      reply({ type: 'abort' });
+      relay.abort();
     });
-    const end = (ended: InvocationOutcome) => {
-      outcome = ended;
-      // An instance that failed before it took the invocation never received its end of the channel.
-      instancePort.close();
-      settle();
-    };
-    setup.invoke(instancePort).then(end, (error: unknown) => end(unrunOutcome(error)));
   });
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { MessageChannel } from 'node:worker_threads';
 import type { InvocationOutcome } from '../lambda-runtime/function-pool';
-import type { StreamMessage, StreamReply } from '../lambda-runtime/instance/stream-messages';
+import { relayInvocationStream } from '../lambda-runtime/relay-invocation-stream';
 import type { ServedFunction } from '../local-functions/serve-functions';
 
 /**
@@ -18,19 +17,21 @@ export async function invokeOnce(
   const build = await fn.build.current();
   if (!build.ok) throw new Error('the function does not build (see the build error above)');
   if (!streaming) return fn.pool.invoke(build.artifact, event, randomUUID());
-  const { port1: port, port2: instancePort } = new MessageChannel();
   let writing = Promise.resolve();
-  const closed = new Promise<void>((resolve) => port.on('close', resolve));
-  port.on('message', (message: StreamMessage) => {
-    if (message.type !== 'chunk') return;
-    writing = writing.then(async () => {
-      await write(message.bytes);
-      port.postMessage({ type: 'ack', bytes: message.bytes.byteLength } satisfies StreamReply);
+  let pending = 0;
+  return new Promise((resolve, reject) => {
+    const relay = relayInvocationStream((stream) => fn.pool.invoke(build.artifact, event, randomUUID(), stream), {
+      chunk(bytes) {
+        pending += 1;
+        // Acknowledged once written, and only when nothing is left to write.
+        writing = writing.then(async () => {
+          await write(bytes);
+          pending -= 1;
+          if (pending === 0) relay.drained();
+        });
+        return 'held';
+      },
+      settle: (outcome) => void writing.then(() => resolve(outcome), reject),
     });
   });
-  const outcome = await fn.pool.invoke(build.artifact, event, randomUUID(), instancePort);
-  instancePort.close();
-  await closed;
-  await writing;
-  return outcome;
 }
