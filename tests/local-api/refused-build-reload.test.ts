@@ -1,28 +1,20 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sendRequest } from './send-request';
-import { linesMatching, startTestApi, type TestApi } from './start-test-api';
+import { linesMatching, serveHotCopy, type HotCopy, type TestApi } from './start-test-api';
 
 // A template edit that esbuild refuses (a Target it does not know) must leave the last good
 // version serving, and the next save must be tried again.
-let workDir: string;
+let hot: HotCopy;
 let api: TestApi;
 let original: string;
 
 beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'local-api-refused-'));
-  await cp(join(__dirname, 'fixtures', 'hot'), workDir, { recursive: true });
-  original = await readFile(join(workDir, 'template.yaml'), 'utf8');
-  api = await startTestApi({ templatePath: join(workDir, 'template.yaml'), buildDir: join(workDir, '.build') });
+  hot = await serveHotCopy('local-api-refused-');
+  ({ api, original } = hot);
 });
 
-afterAll(async () => {
-  await api.close();
-  await rm(workDir, { recursive: true, force: true });
-});
+afterAll(() => hot.close());
 
-const saveTemplate = (text: string) => writeFile(join(workDir, 'template.yaml'), text);
+const saveTemplate = (text: string) => hot.saveTemplate(text);
 
 it('a build the template edit breaks leaves the last good version serving, and the next save is tried again', async () => {
   expect((await sendRequest(`${api.url}/message`)).text).toBe('one');

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../../dev/console/logger';
@@ -68,4 +68,30 @@ export async function lineSaying(api: TestApi, text: string): Promise<string> {
 /** The access line of the request whose path is `path` (the first one when there are several). */
 export function accessLineFor(lines: string[], method: string, path: string): string | undefined {
   return lines.find((line) => line.startsWith(`${method} ${path} `));
+}
+
+/** A copy of fixtures/hot served by the local API, for tests that save its template while it runs. */
+export interface HotCopy {
+  api: TestApi;
+  /** The template as copied. */
+  original: string;
+  saveTemplate(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function serveHotCopy(prefix: string): Promise<HotCopy> {
+  const workDir = await mkdtemp(join(tmpdir(), prefix));
+  await cp(join(__dirname, 'fixtures', 'hot'), workDir, { recursive: true });
+  const templatePath = join(workDir, 'template.yaml');
+  const original = await readFile(templatePath, 'utf8');
+  const api = await startTestApi({ templatePath, buildDir: join(workDir, '.build') });
+  return {
+    api,
+    original,
+    saveTemplate: (text) => writeFile(templatePath, text),
+    async close() {
+      await api.close();
+      await rm(workDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,25 +1,17 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sendRequest } from './send-request';
-import { lineSaying, startTestApi, type TestApi } from './start-test-api';
+import { lineSaying, serveHotCopy, type HotCopy, type TestApi } from './start-test-api';
 
 // Edits a copy of the hot fixture's template.yaml while the local API serves it: a new function needs no restart.
-let workDir: string;
+let hot: HotCopy;
 let api: TestApi;
 let original: string;
 
 beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'local-api-template-'));
-  await cp(join(__dirname, 'fixtures', 'hot'), workDir, { recursive: true });
-  original = await readFile(join(workDir, 'template.yaml'), 'utf8');
-  api = await startTestApi({ templatePath: join(workDir, 'template.yaml'), buildDir: join(workDir, '.build') });
+  hot = await serveHotCopy('local-api-template-');
+  ({ api, original } = hot);
 });
 
-afterAll(async () => {
-  await api.close();
-  await rm(workDir, { recursive: true, force: true });
-});
+afterAll(() => hot.close());
 
 // The fixture's function again, under another name and path.
 const withSecondFunction = (text: string): string =>
@@ -28,7 +20,7 @@ const withSecondFunction = (text: string): string =>
 it('serves a function added to template.yaml without a restart, says what changed, and keeps serving through a broken save', async () => {
   expect((await sendRequest(`${api.url}/second`)).status).toBe(403);
 
-  await writeFile(join(workDir, 'template.yaml'), withSecondFunction(original));
+  await hot.saveTemplate(withSecondFunction(original));
   expect(await lineSaying(api, 'template.yaml changed')).toBe(
     'template.yaml changed: SecondFunction added; route GET /second -> SecondFunction added',
   );
@@ -36,13 +28,13 @@ it('serves a function added to template.yaml without a restart, says what change
   expect(second.status).toBe(200);
   expect(second.text).toBe('one');
 
-  await writeFile(join(workDir, 'template.yaml'), `${original}\n  Broken: [\n`);
+  await hot.saveTemplate(`${original}\n  Broken: [\n`);
   expect(await lineSaying(api, 'cannot be served')).toMatch(
     /^template\.yaml changed but cannot be served; still serving the last version:\n\S/,
   );
   expect((await sendRequest(`${api.url}/second`)).status).toBe(200);
 
-  await writeFile(join(workDir, 'template.yaml'), original);
+  await hot.saveTemplate(original);
   await lineSaying(api, 'SecondFunction removed');
   expect((await sendRequest(`${api.url}/second`)).status).toBe(403);
   expect((await sendRequest(`${api.url}/message`)).text).toBe('one');
