@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import type { RestV1Route } from '../sample-events/rest-v1-event';
 import type { RequestSpec } from '../sample-events/sample-request';
 import { findHeader, headerPairs, headersWithGatewayHeaders, parseQuery, splitTarget, type ReceivedRequest } from './received-request';
 
@@ -35,5 +37,19 @@ export function requestSpecOf(request: ReceivedRequest, options: SpecOptions): R
     sourceIp: request.sourceIp,
     requestId: request.requestId,
     time: request.receivedAt,
+  };
+}
+
+/**
+ * Where a payload 1.0 request (REST API, HTTP API 1.0) landed, as the local API tells it: the
+ * route's fields, and the per-request ids API Gateway draws.
+ */
+export function localV1Route(route: Pick<RestV1Route, 'resource' | 'pathParameters' | 'stageVariables' | 'apiId'>): RestV1Route {
+  return {
+    ...route,
+    resourceId: randomBytes(3).toString('hex'),
+    extendedRequestId: randomBytes(10).toString('base64'),
+    host: 'localhost',
+    clientDefaults: false,
   };
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { payloadV2Event } from '../../sample-events/payload-v2-event';
 import { httpApiV1Event } from '../../sample-events/rest-v1-event';
 import type { APIGatewayProxyEvent, APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -6,7 +5,7 @@ import { DEFAULT_ROUTE, type HttpApiStage, type PayloadFormatVersion } from '../
 import { decodePath } from '../decode-component';
 import { isTextMediaType } from '../media-type';
 import { splitTarget, type ReceivedRequest } from '../received-request';
-import { requestSpecOf } from '../request-spec';
+import { localV1Route, requestSpecOf } from '../request-spec';
 import type { HttpRouteMatch } from './match-http-route';
 
 export const httpApiIdOf = (api: HttpApiStage): string => api.logicalId.toLowerCase().slice(0, 10);
@@ -46,16 +45,10 @@ function createUnauthorizedEvent(
       isBinary: (type) => !isTextMediaType(type),
       cookiesApart: false,
     });
-    return httpApiV1Event(spec, {
-      resource: route.path,
-      pathParameters,
-      stageVariables: api.stageVariables,
-      apiId: apiIdOf(api),
-      resourceId: randomBytes(3).toString('hex'),
-      extendedRequestId: randomBytes(10).toString('base64'),
-      host: 'localhost',
-      clientDefaults: false,
-    });
+    return httpApiV1Event(
+      spec,
+      localV1Route({ resource: route.path, pathParameters, stageVariables: api.stageVariables, apiId: apiIdOf(api) }),
+    );
   }
   const spec = requestSpecOf(request, {
     path: decoded,

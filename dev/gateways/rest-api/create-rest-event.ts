@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { restV1Event } from '../../sample-events/rest-v1-event';
 import type { ApiStage } from '../../sam-model/read-template';
 import { decodePath } from '../decode-component';
 import { isBinaryMediaType } from '../media-type';
 import { splitTarget, type ReceivedRequest } from '../received-request';
-import { requestSpecOf } from '../request-spec';
+import { localV1Route, requestSpecOf } from '../request-spec';
 import type { RouteMatch } from './match-rest-route';
 
 /** The id a local REST API goes by in its events and ARNs: its logical id, as API Gateway's ids look. */
@@ -23,16 +22,10 @@ export function createRestEvent(request: ReceivedRequest, match: RouteMatch, aut
     isBinary: (type) => isBinaryMediaType(type, api.binaryMediaTypes),
     cookiesApart: false,
   });
-  const event = restV1Event(spec, {
-    resource: match.resourcePath,
-    pathParameters,
-    stageVariables: api.stageVariables,
-    apiId: restApiIdOf(api),
-    resourceId: randomBytes(3).toString('hex'),
-    extendedRequestId: randomBytes(10).toString('base64'),
-    host: 'localhost',
-    clientDefaults: false,
-  });
+  const event = restV1Event(
+    spec,
+    localV1Route({ resource: match.resourcePath, pathParameters, stageVariables: api.stageVariables, apiId: restApiIdOf(api) }),
+  );
   if (!authorizer) return event;
   return { ...event, requestContext: { ...event.requestContext, authorizer } } as APIGatewayProxyEvent;
 }
