@@ -11,6 +11,7 @@ import { splitPrelude } from '../support/stream-sink';
 import { buildRuntime } from '../../dev/lambda-runtime/build-runtime';
 import { bundleRunner, invokeArtifact, type Invocation, type RunnerReport } from './invoke-artifact';
 import { streamInInstance } from './stream-in-instance';
+import { packageOf } from '../support/package-of';
 
 /*
  * What `sam build` ships, tested as shipped: every function of template.yaml built by the model
@@ -25,15 +26,6 @@ const template = readTemplate(join(REPO_ROOT, 'template.yaml'));
 const samples = sampleEvents(template);
 const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
-
-/** `../node_modules/a/node_modules/@b/c/x.js` belongs to `@b/c`. */
-function packageOf(input: string): string | undefined {
-  const parts = input.split('/');
-  const last = parts.lastIndexOf('node_modules');
-  if (last < 0) return undefined;
-  const name = parts[last + 1] ?? '';
-  return name.startsWith('@') ? `${name}/${parts[last + 2]}` : name;
-}
 
 function headerOf(result: Record<string, unknown>, name: string): string | undefined {
   const single = Object.entries((result['headers'] ?? {}) as Record<string, string>).find(([key]) => key.toLowerCase() === name);

@@ -7,6 +7,7 @@ import { buildArtifact } from '../../dev/sam-build/build-artifact';
 import { deriveEsbuildOptions } from '../../dev/sam-build/derive-esbuild-options';
 import { installProductionDependencies } from '../../dev/sam-build/install-production-dependencies';
 import { readTemplate, type TemplateFunction } from '../../dev/sam-model/read-template';
+import { packageOf } from '../support/package-of';
 
 /*
  * samconfig.toml builds with `cached = true`. From the second build on, sam build links the saved
@@ -18,15 +19,6 @@ import { readTemplate, type TemplateFunction } from '../../dev/sam-model/read-te
 const REPO_ROOT = join(__dirname, '..', '..');
 const template = readTemplate(join(REPO_ROOT, 'template.yaml'));
 const NOT_COPIED = new Set(['node_modules', '.git', '.aws-sam', '.build', '.scratch']);
-
-/** `…/node_modules/a/node_modules/@b/c/x.js` belongs to `@b/c`. */
-function packageOf(input: string): string | undefined {
-  const parts = input.split('/');
-  const last = parts.lastIndexOf('node_modules');
-  if (last < 0) return undefined;
-  const name = parts[last + 1] ?? '';
-  return name.startsWith('@') ? `${name}/${parts[last + 2]}` : name;
-}
 
 /** A build as `sam build --cached` makes it: CodeUri copied beside the project's own node_modules, dev tree and all. */
 async function buildWithDevTree(fn: TemplateFunction, outDir: string): Promise<{ inputs: string[] }> {
