@@ -1,4 +1,5 @@
 import type { HttpAnswer } from '../read-lambda-result';
+import type { AuthorizerCache } from './authorizer-cache';
 
 /** Runs a function of the template (an authorizer) with an event, as the gateway's integration would. */
 export type InvokeFunction = (functionId: string, event: unknown) => Promise<{ ok: true; payload: string } | { ok: false; reason: string }>;
@@ -17,4 +18,16 @@ export interface AuthorizerAnswers {
   forbidden(explicit: boolean): HttpAnswer;
   /** The authorizer failed, timed out or answered something the gateway cannot read: 500. */
   failed: HttpAnswer;
+}
+
+/** How this server authorizes: its result cache, and what it does with auth it cannot check offline. */
+export interface AuthorizerSetup {
+  cache: AuthorizerCache;
+  /** Answer 401 instead of letting requests through (`--refuse-unchecked-auth`). */
+  refuseUnchecked: boolean;
+}
+
+/** AWS_IAM, Cognito or JWT auth, which cannot be checked offline: let through, or refused 401 when asked. */
+export function passUnchecked(setup: AuthorizerSetup, answers: AuthorizerAnswers): Authorization {
+  return setup.refuseUnchecked ? { allowed: false, answer: answers.unauthorized } : { allowed: true, requestContextAuthorizer: {} };
 }

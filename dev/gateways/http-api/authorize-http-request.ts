@@ -1,13 +1,12 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyEventV2 } from 'aws-lambda';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from '../../lambda-runtime/create-function-environment';
 import type { RouteAuthorizer } from '../../sam-model/sam-template';
-import type { Authorization, InvokeFunction } from '../authorizers/authorization';
+import { passUnchecked, type Authorization, type AuthorizerSetup, type InvokeFunction } from '../authorizers/authorization';
 import { readPolicyResult, readSimpleResult } from '../authorizers/read-authorizer-result';
 import { readIdentity, type IdentityView } from '../authorizers/read-identity';
 import { runLambdaAuthorizer } from '../authorizers/run-lambda-authorizer';
 import { decodePath } from '../decode-component';
 import type { ReceivedRequest } from '../received-request';
-import type { AuthorizerSetup } from '../rest-api/authorize-rest-request';
 import { createHttpApiEvent, httpApiIdOf } from './create-http-api-event';
 import { createHttpAuthorizerEvent } from './create-http-authorizer-event';
 import { HTTP_AUTHORIZER_ANSWERS } from './http-api-answers';
@@ -34,10 +33,7 @@ export function authorizeHttpRequest(
   setup: AuthorizerSetup,
 ): (request: ReceivedRequest, invoke: InvokeFunction) => Promise<Authorization> {
   return async (request, invoke) => {
-    if (authorizer.kind === 'unchecked')
-      return setup.refuseUnchecked
-        ? { allowed: false, answer: HTTP_AUTHORIZER_ANSWERS.unauthorized }
-        : { allowed: true, requestContextAuthorizer: {} };
+    if (authorizer.kind === 'unchecked') return passUnchecked(setup, HTTP_AUTHORIZER_ANSWERS);
     const version = authorizer.payloadFormatVersion ?? '2.0';
     const event = createHttpApiEvent(request, match, path, undefined, version);
     const { api } = match.route;

@@ -7,7 +7,7 @@ import { httpApiAnswer } from './http-api-answers';
 import { createHttpApiEvent } from './create-http-api-event';
 import { compileHttpRoutes } from './match-http-route';
 import { authorizeHttpRequest } from './authorize-http-request';
-import type { AuthorizerSetup } from '../rest-api/authorize-rest-request';
+import type { AuthorizerSetup } from '../authorizers/authorization';
 import { addHttpCorsHeaders, answerHttpPreflight, isPreflight } from '../cors/apply-http-cors';
 
 /**

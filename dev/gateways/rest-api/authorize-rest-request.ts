@@ -1,6 +1,5 @@
 import type { RouteAuthorizer } from '../../sam-model/sam-template';
-import type { Authorization, InvokeFunction } from '../authorizers/authorization';
-import type { AuthorizerCache } from '../authorizers/authorizer-cache';
+import { passUnchecked, type Authorization, type AuthorizerSetup, type InvokeFunction } from '../authorizers/authorization';
 import { readPolicyResult } from '../authorizers/read-authorizer-result';
 import { readIdentity } from '../authorizers/read-identity';
 import { runLambdaAuthorizer } from '../authorizers/run-lambda-authorizer';
@@ -10,13 +9,6 @@ import { createAuthorizerEvent, methodArnOf } from './create-authorizer-event';
 import { createRestEvent } from './create-rest-event';
 import type { RouteMatch } from './match-rest-route';
 import { REST_AUTHORIZER_ANSWERS } from './rest-api-answers';
-
-/** How this server treats auth it cannot check offline (AWS_IAM, Cognito). */
-export interface AuthorizerSetup {
-  cache: AuthorizerCache;
-  /** Answer 401 instead of letting requests through (`--refuse-unchecked-auth`). */
-  refuseUnchecked: boolean;
-}
 
 /**
  * Authorizes a REST API request with its route's authorizer: a Lambda authorizer runs as API
@@ -29,10 +21,7 @@ export function authorizeRestRequest(
   setup: AuthorizerSetup,
 ): (request: ReceivedRequest, invoke: InvokeFunction) => Promise<Authorization> {
   return async (request, invoke) => {
-    if (authorizer.kind === 'unchecked')
-      return setup.refuseUnchecked
-        ? { allowed: false, answer: REST_AUTHORIZER_ANSWERS.unauthorized }
-        : { allowed: true, requestContextAuthorizer: {} };
+    if (authorizer.kind === 'unchecked') return passUnchecked(setup, REST_AUTHORIZER_ANSWERS);
     const proxyEvent = createRestEvent(request, match);
     const methodArn = methodArnOf(match, request.method, decodePath(splitTarget(request.url).path));
     return runLambdaAuthorizer({

@@ -7,7 +7,8 @@ import { compileRoutes } from './match-rest-route';
 import { readLambdaResult } from '../read-lambda-result';
 import { remapResponseHeaders } from './remap-response-headers';
 import { withHeaders, type Gateway, type GatewayRoute } from '../gateway';
-import { authorizeRestRequest, type AuthorizerSetup } from './authorize-rest-request';
+import type { AuthorizerSetup } from '../authorizers/authorization';
+import { authorizeRestRequest } from './authorize-rest-request';
 import { answerRestPreflight } from '../cors/answer-rest-preflight';
 
 /**
