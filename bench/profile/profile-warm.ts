@@ -7,6 +7,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { makeScenarios } from '../scenarios';
 import { SUBJECTS } from '../subjects';
+import { readModuleMap } from './read-module-map';
 
 interface ProfileNode {
   id: number;
@@ -23,23 +24,10 @@ interface Profile {
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** esbuild marks each module in an unminified bundle with a `// path` comment: line -> module. */
-function readModuleMap(bundle: string): (line: number) => string {
-  const starts: { line: number; module: string }[] = [];
-  readFileSync(bundle, 'utf8')
-    .split('\n')
-    .forEach((text, line) => {
-      const match = /^\/\/ (\S+\.(?:[cm]?js|ts|json))$/.exec(text);
-      if (match?.[1]) starts.push({ line, module: match[1] });
-    });
-  return (line) => {
-    let found = '(bench harness)';
-    for (const start of starts) {
-      if (start.line > line) break;
-      found = start.module;
-    }
-    return found.replace(/^.*node_modules\//, '');
-  };
+/** The module of a bundle line, without its `node_modules/` prefix; the harness's own code before the first. */
+function moduleMapOf(bundle: string): (line: number) => string {
+  const moduleAt = readModuleMap(bundle);
+  return (line) => (moduleAt(line) ?? '(bench harness)').replace(/^.*node_modules\//, '');
 }
 
 const ADAPTERS = ['shared/', 'serverless-http/', '@codegenie/', '@fastify/aws-lambda/', 'light-my-request/', 'bench/floors/'];
@@ -98,7 +86,7 @@ async function main(): Promise<void> {
   const file = path.join(work, 'warm.cpuprofile');
   execFileSync(process.execPath, [child, bundle, subject.framework, subject.input, scenarioArg, countArg, file], { env, stdio: 'inherit' });
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
-  const moduleAt = readModuleMap(bundle);
+  const moduleAt = moduleMapOf(bundle);
 
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
