@@ -20,7 +20,7 @@ export interface Bundle {
 }
 
 /** `node_modules/a/node_modules/@b/c/x.js` belongs to `@b/c`; the repo's own files to their top folder. */
-function packageOf(input: string): string {
+export function packageOf(input: string): string {
   const parts = input.split('/');
   const last = parts.lastIndexOf('node_modules');
   if (last === -1) return parts.length > 1 ? `${parts[0]}/` : input;
