@@ -64,11 +64,12 @@ export function attributeSample(sample: Sample, bounds: PhaseBounds, bundle: Bun
   const { stack } = sample;
   const leaf = stack[0];
   const inBundle = (frame: CallFrame): boolean => frame.url === bundle.url;
-  // esbuild's helpers (`__toESM`, `__copyProps`) count for the module that called them.
+  // esbuild's helpers (`__toESM`, `__copyProps`) count for the module that called them. The bundle's
+  // own top level (line 0: esbuild's helpers and every ES module's top-level lines) has no module.
   const innermost = stack.find((frame) => inBundle(frame) && bundle.moduleAt(frame.lineNumber) !== undefined) ?? stack.find(inBundle);
   const packageAt = (frame: CallFrame): string => {
     const module = bundle.moduleAt(frame.lineNumber);
-    return module === undefined ? '(esbuild helpers)' : packageOf(module);
+    return module === undefined ? "(the bundle's top level)" : packageOf(module);
   };
   if (sample.atUs < bounds.requireStartUs) return { row: 'start', detail: '' };
   if (sample.atUs >= bounds.answeredUs) return { row: 'after', detail: '' };
