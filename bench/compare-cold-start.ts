@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findNode24 } from '../tests/runtime-client/install-runtime-client';
+import { findNode24 } from '../dev/runtime-client/install-runtime-client';
 import { appNameOf } from '../dev/sam-model/frameworks';
 import { readTemplate } from '../dev/sam-model/read-template';
 import { sampleEvents } from '../dev/sample-events/sample-events';

@@ -3,9 +3,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findNode24, RUNTIME_CLIENT_ENTRY } from '../tests/runtime-client/install-runtime-client';
-import { FUNCTION_ENV } from '../tests/runtime-client/launch-runtime-client';
-import { startRuntimeApi, type Outcome } from '../tests/runtime-client/start-runtime-api';
+import { findNode24, RUNTIME_CLIENT_ENTRY } from '../dev/runtime-client/install-runtime-client';
+import { FUNCTION_ENV } from '../dev/runtime-client/function-environment';
+import { startRuntimeApi, type Outcome } from '../dev/runtime-client/start-runtime-api';
 import { checkResult, type Verdict } from './check-result';
 import type { ColdStartSubject } from './measure-cold-start';
 import { rotate } from './stats';
