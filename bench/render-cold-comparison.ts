@@ -32,7 +32,7 @@ export interface ComparisonRun {
 }
 
 /** `goal met` only when the whole interval is below the goal; otherwise which side of 1 it lies on, if any. */
-function verdictOf(estimate: RatioEstimate): string {
+export function judgeColdRatio(estimate: RatioEstimate): string {
   if (estimate.n < MIN_PAIRS_FOR_VERDICT) return `too few runs for a verdict (${estimate.n})`;
   if (estimate.high < GOAL_RATIO) return `**goal met** (wholly below ${GOAL_RATIO})`;
   if (estimate.high < 1) return 'shorter';
@@ -50,7 +50,7 @@ function compareRow(measure: string, baseline: Figures, current: Figures): strin
   const row = [measure, spread(baseline), spread(current)];
   if (baseline.wrong !== undefined || current.wrong !== undefined) return [...row, '–', 'a wrong answer is not ranked'];
   const estimate = bootstrapRatio(current.values, baseline.values);
-  return [...row, `${estimate.ratio.toFixed(2)}× ${formatInterval(estimate.low, estimate.high)}`, verdictOf(estimate)];
+  return [...row, `${estimate.ratio.toFixed(2)}× ${formatInterval(estimate.low, estimate.high)}`, judgeColdRatio(estimate)];
 }
 
 function rowsOf(comparison: ColdComparison): string[][] {
