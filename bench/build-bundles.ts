@@ -50,10 +50,11 @@ function bundleOf(file: string, metafile: Metafile): Bundle {
 
 /**
  * A template function's artifact exactly as `sam build` writes it (production dependencies only),
- * with Sourcemap as given: `.aws-sam/build/<Function>/handler.js`.
+ * with Sourcemap as given or, left out, as its BuildProperties say: `.aws-sam/build/<Function>/handler.js`.
  */
-export async function bundleFunction(fn: TemplateFunction, outDir: string, sourcemap: boolean): Promise<Bundle> {
-  const artifact = await buildArtifact(fn, outDir, { Sourcemap: sourcemap }, (line) => process.stderr.write(`${line}\n`));
+export async function bundleFunction(fn: TemplateFunction, outDir: string, sourcemap?: boolean): Promise<Bundle> {
+  const overrides = sourcemap === undefined ? {} : { Sourcemap: sourcemap };
+  const artifact = await buildArtifact(fn, outDir, overrides, (line) => process.stderr.write(`${line}\n`));
   const entry = fn.build.EntryPoints[0] ?? '';
   return bundleOf(path.join(outDir, `${path.basename(entry, path.extname(entry))}.js`), artifact.metafile);
 }

@@ -31,9 +31,18 @@ function childEnvironment(extra: Readonly<Record<string, string>>): NodeJS.Proce
   return env;
 }
 
-function runOnce(subject: ColdStartSubject, childScript: string, outFile: string): ColdStartSample {
+/**
+ * One cold start in a fresh `node` process (this one's binary unless another is given, e.g. Node 24),
+ * its answer checked; a crash or a wrong answer comes back as the verdict, with NaN figures for a crash.
+ */
+export function measureColdStartOnce(
+  subject: ColdStartSubject,
+  childScript: string,
+  outFile: string,
+  node = process.execPath,
+): ColdStartSample {
   rmSync(outFile, { force: true });
-  const child = spawnSync(process.execPath, [childScript, subject.bundle, subject.inputFile, outFile], {
+  const child = spawnSync(node, [childScript, subject.bundle, subject.inputFile, outFile], {
     env: childEnvironment(subject.env),
     stdio: ['ignore', 'ignore', 'pipe'],
     timeout: 30_000,
@@ -61,12 +70,13 @@ export function measureColdStarts(
   childScript: string,
   workDir: string,
   onRun: (run: number) => void,
+  node = process.execPath,
 ): Map<string, ColdStartSample[]> {
   const samples = new Map<string, ColdStartSample[]>(subjects.map((subject) => [subject.id, []]));
   const outFile = path.join(workDir, 'cold-start-result.json');
   for (let run = 0; run < runs; run += 1) {
     onRun(run);
-    for (const subject of rotate(subjects, run)) samples.get(subject.id)?.push(runOnce(subject, childScript, outFile));
+    for (const subject of rotate(subjects, run)) samples.get(subject.id)?.push(measureColdStartOnce(subject, childScript, outFile, node));
   }
   return samples;
 }

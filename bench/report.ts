@@ -2,6 +2,7 @@ import os from 'node:os';
 import { version as esbuildVersion } from 'esbuild';
 import type { Bundle } from './build-bundles';
 import type { ColdStartSample } from './measure-cold-start';
+import type { RuntimeClientColdStartSample } from './measure-runtime-client-cold-start';
 import type { WarmSamples } from './measure-warm';
 import type { PayloadVersion, ScenarioName } from './scenarios';
 import { BOOTSTRAP, bootstrapRatio, MIN_PAIRS_FOR_VERDICT, summarize, verdictOf, type Spread } from './stats';
@@ -29,6 +30,8 @@ export interface Results {
   /** The deployed functions, keyed `<framework> Sourcemap: <bool>`. */
   readonly functionBundles: Readonly<Record<string, Bundle>>;
   readonly cold: Readonly<Record<string, ColdStartSample[]>>;
+  /** The same cold starts under aws-lambda-ric on Node 24 (Sourcemap: false functions only), or why they were skipped. */
+  readonly runtimeClient?: { readonly samples: Readonly<Record<string, RuntimeClientColdStartSample[]>> } | { readonly skipped: string };
   readonly warm: Readonly<Record<string, WarmSamples[]>>;
 }
 
@@ -54,9 +57,12 @@ function formatNumber(value: number): string {
   return value.toFixed(2);
 }
 
-const formatSpread = (spread: Spread): string => `${formatNumber(spread.median)} (${formatNumber(spread.p25)}–${formatNumber(spread.p75)})`;
+/** `median (p25–p75)`. */
+export const formatSpread = (spread: Spread): string =>
+  `${formatNumber(spread.median)} (${formatNumber(spread.p25)}–${formatNumber(spread.p75)})`;
 
-const formatInterval = (low: number, high: number): string => `[${low.toFixed(2)}–${high.toFixed(2)}]`;
+/** A 95% interval as `[low–high]`. */
+export const formatInterval = (low: number, high: number): string => `[${low.toFixed(2)}–${high.toFixed(2)}]`;
 
 /**
  * `ours ÷ other` with its bootstrap interval over the paired batches (or runs), and whether ours
@@ -80,12 +86,13 @@ function formatOverheads(ours: Spread | undefined, peer: Spread | undefined, flo
 
 // A saved run's JSON turns an array's `undefined` (a correct answer) into null: only a string is a wrong answer.
 // Kept to one line without pipes: a crash's stack in a cell would break the table.
-function firstWrong(verdicts: readonly (string | undefined)[]): string | undefined {
+export function firstWrong(verdicts: readonly (string | undefined)[]): string | undefined {
   const wrong = verdicts.find((verdict) => typeof verdict === 'string');
   return wrong === undefined ? undefined : wrong.replace(/\s+/g, ' ').replaceAll('|', '/').slice(0, 200);
 }
 
-const table = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
+/** A markdown table. */
+export const table = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
   [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 
 interface Cell {
@@ -277,6 +284,80 @@ function renderCold(results: Results): string {
   ].join('\n');
 }
 
+interface RuntimeClientCells {
+  readonly initMs: Cell;
+  readonly firstMs: Cell;
+  readonly totalMs: Cell;
+  readonly rssMb: Cell;
+}
+
+function runtimeClientCells(samples: readonly RuntimeClientColdStartSample[]): RuntimeClientCells {
+  const wrong = firstWrong(samples.map((sample) => sample.verdict));
+  const cell = (values: number[]): Cell => ({ spread: summarize(values), samples: values, wrong });
+  return {
+    initMs: cell(samples.map((sample) => sample.initMs)),
+    firstMs: cell(samples.map((sample) => sample.firstInvokeMs)),
+    totalMs: cell(samples.map((sample) => sample.totalMs)),
+    rssMb: cell(samples.map((sample) => sample.peakRssKb / 1024)),
+  };
+}
+
+const runtimeClientRow = (framework: string, label: string, cells: RuntimeClientCells): string[] => [
+  framework,
+  label,
+  formatSpread(cells.initMs.spread),
+  formatSpread(cells.firstMs.spread),
+  formatSpread(cells.totalMs.spread),
+  formatSpread(cells.rssMb.spread),
+  cells.totalMs.wrong ? `✗ ${cells.totalMs.wrong}` : 'ok',
+];
+
+function renderRuntimeClientCold(results: Results): string {
+  const heading = '### Cold start under the runtime client (aws-lambda-ric on Node 24): spawn → first response; median (p25–p75)';
+  if (!results.runtimeClient) return '';
+  if ('skipped' in results.runtimeClient)
+    return `${heading}
+
+Not measured: ${results.runtimeClient.skipped}.`;
+  const measured = results.runtimeClient.samples;
+  const rows: string[][] = [];
+  const ratioRows: string[][] = [];
+  for (const framework of FRAMEWORKS) {
+    const subjects = results.subjects.filter((subject) => subject.framework === framework);
+    const all = new Map(subjects.map((subject) => [subject, runtimeClientCells(measured[subject.id] ?? [])]));
+    for (const [subject, cells] of all) rows.push(runtimeClientRow(framework, SUBJECT_LABELS[subject.name] ?? subject.name, cells));
+    const deployed = measured[`${framework} Sourcemap: false`];
+    if (deployed)
+      rows.push(runtimeClientRow(framework, `functions/${framework} as sam build builds it (real event)`, runtimeClientCells(deployed)));
+    const pick = (key: keyof RuntimeClientCells) => new Map([...all].map(([subject, cells]) => [subject, cells[key]]));
+    for (const [label, role] of [
+      ['best peer', 'peer'],
+      ['framework floor', 'framework floor'],
+      ['bare floor', 'bare floor'],
+    ] as const) {
+      const against = (key: keyof RuntimeClientCells): string => {
+        const cells = pick(key);
+        return formatRatio(byRole(cells, 'ours'), role === 'peer' ? bestPeer(cells) : byRole(cells, role));
+      };
+      ratioRows.push([framework, `ours ÷ ${label}`, against('initMs'), against('firstMs'), against('totalMs'), against('rssMb')]);
+    }
+  }
+  const header = ['framework', 'subject', 'INIT ms', 'first invoke ms', 'total ms', 'peak RSS MB', 'answer'];
+  const note =
+    "A fresh Runtime API per start with the same first REST v1 GET /ping queued; the real client spawned with cwd, LAMBDA_TASK_ROOT, `_HANDLER` and the environment Lambda gives a nodejs24.x function. INIT: spawn → its first `GET /invocation/next`; first invoke: that → the response body received; peak RSS: VmHWM once it answered. The framework floor takes its request in Node's terms (body as base64 text).";
+  return [
+    heading,
+    '',
+    note,
+    '',
+    table(header, rows),
+    '',
+    'Ratios (best peer chosen per column), 95% bootstrap intervals paired by run:',
+    '',
+    table(['framework', 'ratio', 'INIT', 'first invoke', 'total', 'peak RSS'], ratioRows),
+  ].join('\n');
+}
+
 function renderPackages(results: Results): string {
   const rows = results.subjects.map((subject) => {
     const bundle = results.bundles[subject.id];
@@ -396,6 +477,7 @@ export function renderReport(results: Results): string {
     ...FRAMEWORKS.flatMap((framework) => [renderWarm(results, framework), '']),
     renderCold(results),
     '',
+    ...(results.runtimeClient ? [renderRuntimeClientCold(results), ''] : []),
     renderPackages(results),
     '',
     renderSourcemap(results),

@@ -7,6 +7,7 @@ import { sampleEvents } from '../dev/sample-events/sample-events';
 import { readTemplate } from '../dev/sam-model/read-template';
 import { bundleFunction, bundleHarness, bundleSubject, type Bundle } from './build-bundles';
 import { measureColdStarts, type ColdStartSubject } from './measure-cold-start';
+import { findRuntimeClient, measureRuntimeClientColdStarts } from './measure-runtime-client-cold-start';
 import { measureWarm } from './measure-warm';
 import { describeMachine, renderReport, type Results } from './report';
 import { makeScenarios } from './scenarios';
@@ -97,6 +98,21 @@ async function main(): Promise<void> {
     if (run % 5 === 0) progress(`cold start run ${run + 1}/${PLAN.coldRuns}`);
   });
 
+  // The same first request under the real runtime client, spawn to response; Sourcemap: true is the table above's.
+  const client = findRuntimeClient();
+  const clientSubjects = coldSubjects.filter((subject) => !subject.id.endsWith('Sourcemap: true'));
+  let runtimeClient: Results['runtimeClient'];
+  if (typeof client === 'string') {
+    progress(`skipping cold starts under the runtime client: ${client}`);
+    runtimeClient = { skipped: client };
+  } else {
+    progress(`cold starts under the runtime client: ${PLAN.coldRuns} runs x ${clientSubjects.length} subjects`);
+    const samples = await measureRuntimeClientColdStarts(clientSubjects, PLAN.coldRuns, client, (run) => {
+      if (run % 5 === 0) progress(`runtime client cold start run ${run + 1}/${PLAN.coldRuns}`);
+    });
+    runtimeClient = { samples: Object.fromEntries(samples) };
+  }
+
   const scenarios = makeScenarios('express').map(({ name, version }) => ({ name, version }));
   progress(`warm: ${PLAN.rounds} rounds x ${SUBJECTS.length} subjects x ${scenarios.length} scenarios`);
   const warm = await measureWarm(
@@ -118,6 +134,7 @@ async function main(): Promise<void> {
     bundles: Object.fromEntries(bundles),
     functionBundles: Object.fromEntries(functionBundles),
     cold: Object.fromEntries(cold),
+    runtimeClient,
     warm: Object.fromEntries(warm),
   };
   const markdown = renderReport(results);

@@ -27,7 +27,7 @@ export interface Scenario {
   /** A fresh event each call: some adapters write into the event they are given. */
   readonly makeEvent: () => Record<string, unknown>;
   /** The same request in Node's terms, for the framework floor. */
-  readonly direct: DirectRequest;
+  readonly direct: DirectRequest & { readonly body: Buffer };
   readonly expected: Expected;
 }
 
@@ -61,7 +61,7 @@ function eventOf(spec: RequestSpec, version: PayloadVersion): Record<string, unk
   return { ...payloadV2Event({ ...spec, stage: '$default' }, { ...HTTP_API, routeKey: '$default' }) };
 }
 
-function directRequestOf(spec: RequestSpec): DirectRequest {
+function directRequestOf(spec: RequestSpec): DirectRequest & { readonly body: Buffer } {
   const pairs = [...headersWithDefaults(spec, SAMPLE_API_HOST), ['Cookie', spec.cookies.join('; ')] as const];
   const headers = Object.fromEntries(pairs.map(([name, value]) => [name.toLowerCase(), value]));
   return { method: spec.method, url: spec.path, headers, body: spec.body ?? Buffer.alloc(0) };

@@ -8,7 +8,8 @@ export interface DirectRequest {
   readonly url: string;
   /** Lower-case names, as Node's parser gives them. */
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: Buffer;
+  /** Bytes, or base64 text: a request that came as JSON (under the runtime client) cannot carry a Buffer. */
+  readonly body: Buffer | string;
 }
 
 /** What the framework wrote, untouched: the floor stops where a Lambda adapter would begin its work. */
@@ -81,7 +82,8 @@ export function createDirectHandler(listener: Listener | Promise<Listener>) {
       req.headers = { ...request.headers };
       // Node's parser sets it once the body is in; without it a request that ends counts as aborted.
       req.complete = true;
-      if (request.body.length > 0) req.push(request.body);
+      const body = typeof request.body === 'string' ? Buffer.from(request.body, 'base64') : request.body;
+      if (body.length > 0) req.push(body);
       req.push(null);
       const res = new ServerResponse(req);
       res.assignSocket(socket as unknown as Socket);

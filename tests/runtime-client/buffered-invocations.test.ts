@@ -1,4 +1,5 @@
-import { FUNCTION_ENV, invokeFunction } from './launch-runtime-client';
+import { FUNCTION_ENV } from '../../dev/runtime-client/function-environment';
+import { invokeFunction } from './launch-runtime-client';
 
 // What the real client gives a buffered handler, and what it posts back to the Runtime API.
 

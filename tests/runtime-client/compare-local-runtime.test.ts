@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { buildRuntime } from '../../dev/lambda-runtime/build-runtime';
 import { createFunctionEnvironment } from '../../dev/lambda-runtime/create-function-environment';
 import { readTemplate } from '../../dev/sam-model/read-template';
-import { FUNCTION_ENV, withFunction, type FunctionSpec } from './launch-runtime-client';
-import type { Invocation, Outcome } from './start-runtime-api';
+import { FUNCTION_ENV } from '../../dev/runtime-client/function-environment';
+import { withFunction, type FunctionSpec } from './launch-runtime-client';
+import type { Invocation, Outcome } from '../../dev/runtime-client/start-runtime-api';
 
 // The same handlers under the real client and under the local API's runtime (run-invocations.ts
 // serving the same Runtime API), and what each sends back compared: result payloads, streamed

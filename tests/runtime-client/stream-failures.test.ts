@@ -3,7 +3,7 @@ import { FRAMEWORKS } from '../support/apps/index';
 import { restV1Event } from '../../dev/sample-events/rest-v1-event';
 import { request } from '../../dev/sample-events/sample-request';
 import { invokeFunction, withFunction } from './launch-runtime-client';
-import type { Outcome } from './start-runtime-api';
+import type { Outcome } from '../../dev/runtime-client/start-runtime-api';
 
 // Which way of failing a stream after its head the real client reports as a failed invocation.
 // Lambda counts an error (its Errors metric), and API Gateway and Function URLs end the client's

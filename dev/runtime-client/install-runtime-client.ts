@@ -52,7 +52,11 @@ export async function installRuntimeClient(say: (line: string) => void = (line) 
   await rm(scratch, { recursive: true, force: true });
   await mkdir(scratch, { recursive: true });
   // Approves the client's install scripts (they are the build), as the project's package.json does for its own.
-  const manifest = { private: true, description: 'aws-lambda-ric for tests/runtime-client only', allowScripts: { 'aws-lambda-ric': true } };
+  const manifest = {
+    private: true,
+    description: 'aws-lambda-ric for tests/runtime-client and bench/ only',
+    allowScripts: { 'aws-lambda-ric': true },
+  };
   await writeFile(join(scratch, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   try {
     await run(
