@@ -3,6 +3,7 @@ import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { buildArtifact } from '../dev/sam-build/build-artifact';
 import { deriveEsbuildOptions } from '../dev/sam-build/derive-esbuild-options';
+import type { BuildProperties } from '../dev/sam-model/sam-template';
 import type { TemplateFunction } from '../dev/sam-model/read-template';
 
 export interface PackageShare {
@@ -52,11 +53,12 @@ function bundleOf(file: string, metafile: Metafile): Bundle {
  * A template function's artifact exactly as `sam build` writes it (production dependencies only),
  * with Sourcemap as given or, left out, as its BuildProperties say: `.aws-sam/build/<Function>/handler.js`.
  */
-export async function bundleFunction(fn: TemplateFunction, outDir: string, sourcemap?: boolean): Promise<Bundle> {
-  const overrides = sourcemap === undefined ? {} : { Sourcemap: sourcemap };
+export async function bundleFunction(fn: TemplateFunction, outDir: string, overrides: Partial<BuildProperties> = {}): Promise<Bundle> {
   const artifact = await buildArtifact(fn, outDir, overrides, (line) => process.stderr.write(`${line}\n`));
   const entry = fn.build.EntryPoints[0] ?? '';
-  return bundleOf(path.join(outDir, `${path.basename(entry, path.extname(entry))}.js`), artifact.metafile);
+  // `OutExtension: ['.js=.mjs']` names the bundle handler.mjs.
+  const extension = (overrides.OutExtension ?? fn.build.OutExtension ?? []).find((pair) => pair.startsWith('.js='))?.slice(4) ?? '.js';
+  return bundleOf(path.join(outDir, `${path.basename(entry, path.extname(entry))}${extension}`), artifact.metafile);
 }
 
 /**

@@ -1,6 +1,8 @@
 // npm run bench:cold -- <commit> [--runs N]: the buffered functions as sam build builds them now
 // against the same functions built from <commit>, cold-started interleaved on Node 24, in a fresh
 // process and under the real runtime client; writes results/cold-start-vs-<short sha>.md.
+// npm run bench:cold -- --build '{"Minify":false}': against today's functions built with those
+// BuildProperties instead (what one build setting buys); writes results/cold-start-vs-<setting>.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -8,6 +10,7 @@ import path from 'node:path';
 import { findNode24 } from '../dev/runtime-client/install-runtime-client';
 import { appNameOf } from '../dev/sam-model/frameworks';
 import { readTemplate } from '../dev/sam-model/read-template';
+import type { BuildProperties } from '../dev/sam-model/sam-template';
 import { sampleEvents } from '../dev/sample-events/sample-events';
 import { bundleFunction, bundleHarness, type Bundle } from './build-bundles';
 import { measureColdStartOnce, type ColdStartSample, type ColdStartSubject } from './measure-cold-start';
@@ -37,12 +40,56 @@ function progress(message: string): void {
   process.stderr.write(`[cold ${((performance.now() / 1000) | 0).toString().padStart(3)} s] ${message}\n`);
 }
 
-function parseArguments(argv: readonly string[]): { commit: string; runs: number } {
-  const commit = argv.find((arg, index) => !arg.startsWith('--') && argv[index - 1] !== '--runs');
-  const runsAt = argv.indexOf('--runs');
-  const runs = runsAt === -1 ? 30 : Number(argv[runsAt + 1]);
-  if (!commit || !Number.isInteger(runs) || runs < 1) throw new Error('usage: npm run bench:cold -- <commit> [--runs N]');
-  return { commit, runs };
+interface Baseline {
+  /** Where the baseline's template and sources are. */
+  readonly root: string;
+  /** BuildProperties the baseline is built with on top of its template's own. */
+  readonly overrides: Partial<BuildProperties>;
+  /** How the report names it: a short sha, or the changed settings. */
+  readonly label: string;
+  /** The results file's suffix. */
+  readonly slug: string;
+}
+
+const USAGE = `usage: npm run bench:cold -- <commit> [--runs N]
+       npm run bench:cold -- --build '{"Minify":false}' [--runs N]`;
+
+function valueAfter(argv: readonly string[], flag: string): string | undefined {
+  const at = argv.indexOf(flag);
+  return at === -1 ? undefined : argv[at + 1];
+}
+
+/** `--build` names settings: today's functions built with them are the baseline. */
+function readBuildOverrides(json: string): Baseline {
+  let overrides: unknown;
+  try {
+    overrides = JSON.parse(json);
+  } catch {
+    throw new Error(`--build takes BuildProperties as JSON, e.g. '{"Minify":false}'; got ${json}\n${USAGE}`);
+  }
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides) || Object.keys(overrides).length === 0) {
+    throw new Error(`--build takes a JSON object of BuildProperties; got ${json}\n${USAGE}`);
+  }
+  const label = Object.entries(overrides)
+    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+    .join(', ');
+  const slug = label
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .slice(0, 40)
+    .replace(/^-|-$/g, '');
+  return { root: ROOT, overrides: overrides as Partial<BuildProperties>, label, slug };
+}
+
+function parseArguments(argv: readonly string[]): { baseline: Baseline; runs: number } {
+  const values = new Set([valueAfter(argv, '--runs'), valueAfter(argv, '--build')]);
+  const commit = argv.find((arg) => !arg.startsWith('--') && !values.has(arg));
+  const runsArg = valueAfter(argv, '--runs');
+  const runs = runsArg === undefined ? 30 : Number(runsArg);
+  const build = valueAfter(argv, '--build');
+  if (!Number.isInteger(runs) || runs < 1 || (commit === undefined) === (build === undefined)) throw new Error(USAGE);
+  if (build !== undefined) return { baseline: readBuildOverrides(build), runs };
+  const { short, dir } = materialiseCommit(commit as string);
+  return { baseline: { root: dir, overrides: {}, label: short, slug: short }, runs };
 }
 
 /** The commit's tree in `.build/bench/baseline-<short sha>/`, extracted once (git archive, no checkout). */
@@ -61,7 +108,7 @@ function materialiseCommit(commit: string): { short: string; dir: string } {
 }
 
 /** Every buffered function of the template at `root`, built with its own BuildProperties, with its own sample ping. */
-async function buildSide(root: string, side: Side, workDir: string): Promise<SideFunction[]> {
+async function buildSide(root: string, side: Side, workDir: string, overrides: Partial<BuildProperties> = {}): Promise<SideFunction[]> {
   const template = readTemplate(path.join(root, 'template.yaml'));
   const events = sampleEvents(template);
   const built: SideFunction[] = [];
@@ -72,11 +119,12 @@ async function buildSide(root: string, side: Side, workDir: string): Promise<Sid
     const event = events.find((sample) => sample.file === `${framework}-ping.json`)?.event;
     if (!ping || !event) throw new Error(`no ping scenario or sample event for ${framework} (${side})`);
     progress(`building ${side} functions/${framework} as sam build does`);
-    const bundle = await bundleFunction(fn, path.join(workDir, side, framework));
+    const bundle = await bundleFunction(fn, path.join(workDir, side, framework), overrides);
+    const sourcemap = overrides.Sourcemap ?? fn.build.Sourcemap;
     const inputFile = path.join(workDir, 'inputs', `${side}-${framework}.json`);
     writeFileSync(inputFile, JSON.stringify({ kind: 'event', value: event }));
     // The function's own environment, and what SAM adds for a function built with Sourcemap: true.
-    const env = { ...fn.environment, ...(fn.build.Sourcemap === true ? { NODE_OPTIONS: '--enable-source-maps' } : {}) };
+    const env = { ...fn.environment, ...(sourcemap === true ? { NODE_OPTIONS: '--enable-source-maps' } : {}) };
     built.push({
       framework,
       side,
@@ -88,13 +136,15 @@ async function buildSide(root: string, side: Side, workDir: string): Promise<Sid
 }
 
 async function main(): Promise<void> {
-  const { commit, runs } = parseArguments(process.argv.slice(2));
-  const { short, dir } = materialiseCommit(commit);
-  const workDir = path.join(WORK, `cold-vs-${short}`);
+  const { baseline, runs } = parseArguments(process.argv.slice(2));
+  const workDir = path.join(WORK, `cold-vs-${baseline.slug}`);
   mkdirSync(path.join(workDir, 'inputs'), { recursive: true });
   mkdirSync(RESULTS, { recursive: true });
 
-  const functions = [...(await buildSide(dir, 'baseline', workDir)), ...(await buildSide(ROOT, 'current', workDir))];
+  const functions = [
+    ...(await buildSide(baseline.root, 'baseline', workDir, baseline.overrides)),
+    ...(await buildSide(ROOT, 'current', workDir)),
+  ];
   const childScript = await bundleHarness(
     path.join(__dirname, 'harness', 'cold-start-child.ts'),
     path.join(WORK, 'harness', 'cold-start-child.js'),
@@ -130,7 +180,7 @@ async function main(): Promise<void> {
   }));
   const nodeVersion = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
   const run = {
-    commit: short,
+    commit: baseline.label,
     runs,
     startedAt: new Date(Date.now() - performance.now()).toISOString(),
     machine: `${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, Node ${nodeVersion}, load average ${os.loadavg()[0]?.toFixed(1)}`,
@@ -139,10 +189,10 @@ async function main(): Promise<void> {
   };
   const markdown = renderColdComparison(run);
   process.stdout.write(`${markdown}\n`);
-  writeFileSync(path.join(RESULTS, `cold-start-vs-${short}.md`), `${markdown}\n`);
+  writeFileSync(path.join(RESULTS, `cold-start-vs-${baseline.slug}.md`), `${markdown}\n`);
   // Raw samples beside it, ignored by git like run.ts's.
-  writeFileSync(path.join(RESULTS, `cold-start-vs-${short}.json`), JSON.stringify({ ...run, markdown }, null, 1));
-  progress(`done; results in ${path.relative(ROOT, RESULTS)}/cold-start-vs-${short}.md`);
+  writeFileSync(path.join(RESULTS, `cold-start-vs-${baseline.slug}.json`), JSON.stringify({ ...run, markdown }, null, 1));
+  progress(`done; results in ${path.relative(ROOT, RESULTS)}/cold-start-vs-${baseline.slug}.md`);
 }
 
 main().catch((error: unknown) => {

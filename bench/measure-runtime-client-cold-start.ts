@@ -98,7 +98,7 @@ export async function measureRuntimeClientColdStartOnce(
       // What the template's Globals set, as the in-process cold start does.
       NODE_ENV: 'production',
       LAMBDA_TASK_ROOT: taskRoot,
-      _HANDLER: `${path.basename(subject.bundle, '.js')}.handler`,
+      _HANDLER: `${path.basename(subject.bundle, path.extname(subject.bundle))}.handler`,
       AWS_LAMBDA_RUNTIME_API: api.address,
       ...subject.env,
     },

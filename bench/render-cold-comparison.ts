@@ -22,6 +22,7 @@ export interface ColdComparison {
 }
 
 export interface ComparisonRun {
+  /** The baseline: a short sha, or the BuildProperties it was built with. */
   readonly commit: string;
   readonly runs: number;
   readonly startedAt: string;
@@ -84,7 +85,7 @@ export function renderColdComparison(run: ComparisonRun): string {
   const kb = (bundle: Bundle): string => `${(bundle.bytes / 1024).toFixed(1)} KB`;
   const sections = run.functions.map((comparison) =>
     [
-      `### functions/${comparison.framework}: bundle ${kb(comparison.baseline.bundle)} at ${run.commit}, ${kb(comparison.current.bundle)} now`,
+      `### functions/${comparison.framework}: bundle ${kb(comparison.baseline.bundle)} for ${run.commit}, ${kb(comparison.current.bundle)} now`,
       '',
       table(
         ['cold start, ms', `baseline ${run.commit}`, 'current', `current ÷ baseline [${BOOTSTRAP.confidence * 100}%]`, 'verdict'],

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     const app = appNameOf(fn);
     for (const sourcemap of [false, true]) {
       const outDir = path.join(WORK, 'functions', `${app}-sourcemap-${sourcemap}`);
-      functionBundles.set(`${app} Sourcemap: ${sourcemap}`, await bundleFunction(fn, outDir, sourcemap));
+      functionBundles.set(`${app} Sourcemap: ${sourcemap}`, await bundleFunction(fn, outDir, { Sourcemap: sourcemap }));
     }
   }
   const childScript = await bundleHarness(

@@ -1,7 +1,7 @@
 // One cold start: a fresh Node process loads a bundle and serves its first request, as the
 // Lambda runtime would in the init phase and the first invoke. Run as plain JS (no TS loader).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadHandler } from '../../dev/lambda-runtime/instance/load-handler';
 import { benchContext } from './bench-context';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
 
   const startedMs = performance.now();
   // As the runtime's init phase: the bundle's `handler` export, found from the Handler string.
-  const handler = (await loadHandler(dirname(bundle), `${basename(bundle, '.js')}.handler`)) as Handler;
+  const handler = (await loadHandler(dirname(bundle), `${basename(bundle, extname(bundle))}.handler`)) as Handler;
   const loadedMs = performance.now();
   const result = await handler(value, context);
   const answeredMs = performance.now();

@@ -1,6 +1,6 @@
 // One subject's warm process: loads its bundle once, then on each request from the parent runs
 // a batch of sequential invocations and reports µs per invocation. Run as plain JS (no TS loader).
-import { basename, dirname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { loadHandler } from '../../dev/lambda-runtime/instance/load-handler';
 import { checkResult, type Verdict } from '../check-result';
 import { makeScenarios } from '../scenarios';
@@ -44,7 +44,7 @@ const INPUTS_PER_CHUNK = 64;
 const [bundle, framework, inputKind] = process.argv.slice(2) as [string, string, 'event' | 'direct'];
 const scenarios = makeScenarios(framework);
 const context = benchContext('warm-0001');
-const loaded = loadHandler(dirname(bundle), `${basename(bundle, '.js')}.handler`) as Promise<Handler>;
+const loaded = loadHandler(dirname(bundle), `${basename(bundle, extname(bundle))}.handler`) as Promise<Handler>;
 
 async function runBatch({ scenario: index, warmup, batchMs }: BatchRequest): Promise<BatchReport> {
   const handler = await loaded;

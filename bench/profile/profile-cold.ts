@@ -8,7 +8,7 @@ import { buildArtifact } from '../../dev/sam-build/build-artifact';
 import { appNameOf } from '../../dev/sam-model/frameworks';
 import { readTemplate } from '../../dev/sam-model/read-template';
 import { sampleEvents } from '../../dev/sample-events/sample-events';
-import { findNode24 } from '../../tests/runtime-client/install-runtime-client';
+import { findNode24 } from '../../dev/runtime-client/install-runtime-client';
 import { bundleHarness } from '../build-bundles';
 import { rotate } from '../stats';
 import { renderColdTable, type ProfiledFunction } from './render-cold-table';
