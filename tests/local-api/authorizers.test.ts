@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { sendRequest, type Answer } from './send-request';
-import { AUTH_TEMPLATE, lineSaying, startTestApi, type TestApi } from './start-test-api';
+import { AUTH_TEMPLATE, lineSaying, startTestApi, uniqueToken as tokenFor, type TestApi } from './start-test-api';
 import { hasAwsSampleEvents, readAwsSampleEvent } from '../support/aws-sample-events';
 
 // REST Lambda authorizers as API Gateway runs them, over real HTTP against fixtures/auth/template.yaml.
@@ -15,8 +14,6 @@ afterAll(async () => {
   await api.close();
 });
 
-/** A token no other test uses, so that the authorizer's cache and its console lines are this test's own. */
-const tokenFor = (word: string): string => `${word}-${randomUUID()}`;
 const timesRan = (identity: string): number => api.lines.filter((line) => line.includes(`authorizer ran for ${identity}`)).length;
 
 interface SeenEvent {

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { sendRequest, type Answer } from './send-request';
-import { AUTH_TEMPLATE, startTestApi, type TestApi } from './start-test-api';
+import { AUTH_TEMPLATE, startTestApi, uniqueToken as tokenFor, type TestApi } from './start-test-api';
 import { hasAwsSampleEvents, readAwsSampleEvent } from '../support/aws-sample-events';
 
 // HTTP API Lambda authorizers (payload 2.0 with simple responses, 1.0 with IAM policies) and JWT routes.
@@ -14,7 +13,6 @@ afterAll(async () => {
   await api.close();
 });
 
-const tokenFor = (word: string): string => `${word}-${randomUUID()}`;
 const timesRan = (identity: string): number => api.lines.filter((line) => line.includes(`http authorizer ran for ${identity}`)).length;
 const get = (path: string, headers: Record<string, string> = {}): Promise<Answer> => sendRequest(`${api.url}${path}`, { headers });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,9 @@ export const FIXTURE_TEMPLATE = join(__dirname, 'fixtures', 'api', 'template.yam
 export const SOURCES_TEMPLATE = join(__dirname, 'fixtures', 'sources', 'template.yaml');
 export const AUTH_TEMPLATE = join(__dirname, 'fixtures', 'auth', 'template.yaml');
 export const REAL_TEMPLATE = join(__dirname, '..', '..', 'template.yaml');
+
+/** A token no other test uses, so that an authorizer's cache and its console lines are one test's own. */
+export const uniqueToken = (word: string): string => `${word}-${randomUUID()}`;
 
 export interface TestApi {
   url: string;
